@@ -1,0 +1,37 @@
+/**
+ * A dataset is published as a small JSON manifest listing one file per table of
+ * the data contract (see data/README.md). The bundled pilot data use the same
+ * format a ministry intranet would.
+ */
+export type TableFormat = 'parquet' | 'arrow';
+
+export interface ManifestTable {
+	path: string;
+	format: TableFormat;
+	rows?: number;
+	bytes?: number;
+	sha256?: string;
+}
+
+export interface DatasetManifest {
+	name: string;
+	name_lv?: string;
+	synthetic?: boolean;
+	schema_version?: string;
+	tables: Record<string, ManifestTable>;
+}
+
+export function parseManifest(json: unknown): DatasetManifest {
+	if (typeof json !== 'object' || json === null) throw new Error('Manifest is not a JSON object');
+	const m = json as Partial<DatasetManifest>;
+	if (typeof m.name !== 'string') throw new Error('Manifest has no "name"');
+	if (typeof m.tables !== 'object' || m.tables === null) throw new Error('Manifest has no "tables"');
+	for (const [table, spec] of Object.entries(m.tables)) {
+		if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`Manifest table name not allowed: ${table}`);
+		if (typeof spec?.path !== 'string') throw new Error(`Manifest table ${table} has no "path"`);
+		const format = spec.format ?? (spec.path.endsWith('.arrow') ? 'arrow' : 'parquet');
+		if (format !== 'parquet' && format !== 'arrow') throw new Error(`Manifest table ${table}: unknown format ${format}`);
+		spec.format = format;
+	}
+	return m as DatasetManifest;
+}
