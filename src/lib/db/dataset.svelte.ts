@@ -1,0 +1,69 @@
+/**
+ * The dataset the views query: engine start-up and data loading, once per page
+ * session, with reactive progress and errors for the UI (never swallowed).
+ */
+import type { Engine } from './engine';
+import type { DatasetManifest } from './manifest';
+import { loadDataset, type LoadResult } from './load';
+import { fetchBytes } from './fetch';
+import { PILOT_MANIFEST, pilotFileUrl } from './pilot';
+
+export type DatasetStatus = 'idle' | 'engine' | 'data' | 'ready' | 'error';
+
+class DatasetState {
+	status = $state<DatasetStatus>('idle');
+	engineBytesLoaded = $state(0);
+	engineBytesTotal = $state(0);
+	table = $state('');
+	tablesDone = $state(0);
+	tablesTotal = $state(0);
+	error = $state<string | null>(null);
+	manifest = $state.raw<DatasetManifest | null>(null);
+	loadResult = $state.raw<LoadResult | null>(null);
+	/** Incremented whenever the data change, so views know to query again. */
+	revision = $state(0);
+	engine: Engine | null = null;
+}
+
+export const dataset = new DatasetState();
+
+let starting: Promise<Engine> | null = null;
+
+async function start(): Promise<Engine> {
+	dataset.error = null;
+	dataset.status = 'engine';
+	// Dynamic import keeps DuckDB out of the first JS chunk: the page shell paints first.
+	const { createBrowserEngine } = await import('./engine-browser');
+	const engine = await createBrowserEngine((p) => {
+		dataset.engineBytesLoaded = p.bytesLoaded;
+		dataset.engineBytesTotal = p.bytesTotal;
+	});
+	dataset.status = 'data';
+	const manifest = PILOT_MANIFEST;
+	dataset.manifest = manifest;
+	dataset.loadResult = await loadDataset(
+		engine,
+		manifest,
+		(path) => fetchBytes(pilotFileUrl(path)),
+		(p) => {
+			dataset.table = p.table;
+			dataset.tablesDone = p.tablesDone;
+			dataset.tablesTotal = p.tablesTotal;
+		}
+	);
+	dataset.engine = engine;
+	dataset.status = 'ready';
+	dataset.revision++;
+	return engine;
+}
+
+/** Start the engine and load the pilot data (idempotent); resolves to the engine. */
+export function ensureDataset(): Promise<Engine> {
+	starting ??= start().catch((e: unknown) => {
+		dataset.status = 'error';
+		dataset.error = e instanceof Error ? e.message : String(e);
+		starting = null; // allow a retry
+		throw e;
+	});
+	return starting;
+}

@@ -1,0 +1,49 @@
+/** A minimal static file server for the built site (what any static host does). */
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript',
+	'.mjs': 'text/javascript',
+	'.css': 'text/css',
+	'.json': 'application/json',
+	'.wasm': 'application/wasm',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.parquet': 'application/octet-stream',
+	'.arrow': 'application/vnd.apache.arrow.stream'
+};
+
+export const BUILD_DIR = resolve(import.meta.dirname, '../../build');
+
+export interface StaticServer {
+	url: string;
+	close(): Promise<void>;
+}
+
+export async function serveStatic(root = BUILD_DIR, prefix = ''): Promise<StaticServer> {
+	const server: Server = createServer(async (req, res) => {
+		try {
+			let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+			if (prefix && path.startsWith(prefix)) path = path.slice(prefix.length) || '/';
+			let file = normalize(join(root, path));
+			if (!file.startsWith(root)) throw new Error('outside root');
+			if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+			const body = await readFile(file);
+			res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+			res.end(body);
+		} catch {
+			res.writeHead(404, { 'content-type': 'text/plain' });
+			res.end('not found');
+		}
+	});
+	await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : 0;
+	return {
+		url: `http://127.0.0.1:${port}${prefix}`,
+		close: () => new Promise<void>((ok) => server.close(() => ok()))
+	};
+}
