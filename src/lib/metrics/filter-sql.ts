@@ -5,8 +5,8 @@
  * Use as a CTE: `WITH sel AS (${SELECTED_PARTICIPANTS_SQL}) ...` with
  * `filterParams(filters)` as the first parameters.
  */
-import type { SqlParam } from '$lib/db/engine';
-import { AGE_BANDS, type Filters } from '$lib/filters/filters';
+import type { SqlParam } from '#lib/db/engine.ts';
+import { AGE_BANDS, type Filters } from '#lib/filters/filters.ts';
 
 export const SELECTED_PARTICIPANTS_SQL = `
 	SELECT p.participant_id, p.cohort, p.municipality_code, mu.region, p.sex, p.age_at_entry
@@ -29,6 +29,11 @@ function monthEnd(m: string | null): string | null {
 	const [y, mo] = m.split('-').map(Number);
 	const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
 	return `${m}-${String(last).padStart(2, '0')}`;
+}
+
+/** The period filter as inclusive dates: [first day of `from`, last day of `to`]. */
+export function periodBounds(f: Filters): [string | null, string | null] {
+	return [monthStart(f.from), monthEnd(f.to)];
 }
 
 export function filterParams(f: Filters): SqlParam[] {

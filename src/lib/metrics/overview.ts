@@ -2,7 +2,7 @@
  * Overview: per cohort, participants, municipalities, periods and total cost.
  * Every figure is a query on row-level data.
  */
-import { query, type Engine } from '$lib/db/engine';
+import { query, type Engine } from '#lib/db/engine.ts';
 
 export interface CohortOverview {
 	cohort: 'child' | 'adult';

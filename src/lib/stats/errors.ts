@@ -1,5 +1,5 @@
 /**
- * Error thrown by every function in `$lib/stats` when its input cannot give a
+ * Error thrown by every function in `#lib/stats` when its input cannot give a
  * meaningful answer (unequal lengths, too few pairs, NaN, all differences zero,
  * out-of-range parameters).
  *

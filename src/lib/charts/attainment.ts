@@ -1,0 +1,61 @@
+/**
+ * Goal attainment as 100% stacked horizontal bars, one per plan domain:
+ * achieved / partly / not achieved.
+ */
+import * as Plot from '@observablehq/plot';
+
+export interface AttainmentBar {
+	domain: string;
+	/** 'achieved' | 'partly' | 'not' */
+	level: string;
+	levelLabel: string;
+	share: number;
+	count: number;
+}
+
+export interface AttainmentChartOptions {
+	width?: number;
+	/** Formats a share (0..1) for labels, e.g. lv-LV percent. */
+	formatShare: (share: number) => string;
+	axisLabel: string;
+	levelOrder: string[];
+	colors?: string[];
+}
+
+export function attainmentChart(bars: AttainmentBar[], o: AttainmentChartOptions): SVGSVGElement {
+	const domains = [...new Set(bars.map((b) => b.domain))];
+	return Plot.plot({
+		width: o.width ?? 760,
+		height: 50 + domains.length * 44,
+		marginLeft: 260,
+		x: { domain: [0, 1], tickFormat: (d: number) => o.formatShare(d), label: o.axisLabel, grid: true },
+		y: { domain: domains, label: null },
+		color: {
+			domain: o.levelOrder,
+			range: o.colors ?? ['#2e7d4f', '#e0a526', '#b8404a'],
+			legend: false
+		},
+		marks: [
+			Plot.barX(bars, {
+				x: 'share',
+				y: 'domain',
+				fill: 'levelLabel',
+				order: o.levelOrder,
+				title: (d: AttainmentBar) => `${d.levelLabel}: ${d.count} (${o.formatShare(d.share)})`
+			}),
+			Plot.textX(
+				bars.filter((b) => b.share >= 0.06),
+				Plot.stackX({
+					x: 'share',
+					y: 'domain',
+					z: 'levelLabel',
+					order: o.levelOrder,
+					text: (d: AttainmentBar) => o.formatShare(d.share),
+					fill: 'white',
+					fontWeight: 600
+				})
+			),
+			Plot.ruleX([0])
+		]
+	}) as SVGSVGElement;
+}
