@@ -63,6 +63,10 @@ function expectClose(actual: unknown, expected: unknown, tol: number, label: str
 	}
 }
 
+/** it.each rows: [test name, case] */
+const cases = (list: Json[], label: (c: Json) => string = (c) => c.name): [string, Json][] =>
+	list.map((c) => [label(c), c]);
+
 function compareFields(actual: Record<string, unknown>, expected: Record<string, unknown>, tol: (field: string) => number) {
 	for (const [field, value] of Object.entries(expected)) {
 		expect(actual, `field ${field}`).toHaveProperty(field);
@@ -77,7 +81,7 @@ describe('fixtures', () => {
 });
 
 describe('pairedTTest vs R t.test(paired = TRUE)', () => {
-	it.each(fixture.pairedTTest.map((c: Json) => [c.name, c]))('%s', (_name, c: Json) => {
+	it.each(cases(fixture.pairedTTest))('%s', (_name, c: Json) => {
 		const r = pairedTTest(c.x, c.y, {
 			alternative: c.args.alternative as Alternative,
 			confLevel: c.args.confLevel,
@@ -88,7 +92,7 @@ describe('pairedTTest vs R t.test(paired = TRUE)', () => {
 });
 
 describe('wilcoxonSignedRank vs R wilcox.test(paired = TRUE, conf.int = TRUE)', () => {
-	it.each(fixture.wilcoxonSignedRank.map((c: Json) => [c.name, c]))('%s', (_name, c: Json) => {
+	it.each(cases(fixture.wilcoxonSignedRank))('%s', (_name, c: Json) => {
 		const r = wilcoxonSignedRank(c.x, c.y, {
 			alternative: c.args.alternative as Alternative,
 			exact: c.args.exact,
@@ -104,59 +108,59 @@ describe('wilcoxonSignedRank vs R wilcox.test(paired = TRUE, conf.int = TRUE)', 
 });
 
 describe('signTest vs R binom.test(#positive, #non-zero)', () => {
-	it.each(fixture.signTest.map((c: Json) => [c.name, c]))('%s', (_name, c: Json) => {
+	it.each(cases(fixture.signTest))('%s', (_name, c: Json) => {
 		const r = signTest(c.x, c.y, { alternative: c.args.alternative as Alternative });
 		compareFields(r as unknown as Record<string, unknown>, c.expected, () => REL);
 	});
 });
 
 describe('mcnemarTest vs R mcnemar.test / binom.test', () => {
-	it.each(fixture.mcnemarTest.map((c: Json) => [c.name, c]))('%s', (_name, c: Json) => {
+	it.each(cases(fixture.mcnemarTest))('%s', (_name, c: Json) => {
 		const r = mcnemarTest(c.before, c.after, { correct: c.args.correct, exact: c.args.exact });
 		compareFields(r as unknown as Record<string, unknown>, c.expected, () => REL);
 	});
 });
 
 describe('binomialTest vs R binom.test', () => {
-	it.each(fixture.binomialTest.map((c: Json) => [c.name, c]))('%s', (_name, c: Json) => {
+	it.each(cases(fixture.binomialTest))('%s', (_name, c: Json) => {
 		const r = binomialTest(c.k, c.n, { p: c.args.p, alternative: c.args.alternative as Alternative });
 		compareFields(r as unknown as Record<string, unknown>, c.expected, () => REL);
 	});
 });
 
 describe('pAdjust vs R p.adjust', () => {
-	it.each(fixture.pAdjust.map((c: Json) => [c.name, c]))('%s', (_name, c: Json) => {
+	it.each(cases(fixture.pAdjust))('%s', (_name, c: Json) => {
 		expectClose(pAdjust(c.p, c.method as PAdjustMethod), c.expected, REL, 'adjusted');
 	});
 });
 
 describe('describePaired vs R mean/median/sd', () => {
-	it.each(fixture.describePaired.map((c: Json) => [c.name, c]))('%s', (_name, c: Json) => {
+	it.each(cases(fixture.describePaired))('%s', (_name, c: Json) => {
 		compareFields(describePaired(c.x, c.y) as unknown as Record<string, unknown>, c.expected, () => REL);
 	});
 });
 
 describe('kiresukShermanT vs the formula in R', () => {
-	it.each(fixture.kiresukShermanT.map((c: Json) => [c.name, c]))('%s', (_name, c: Json) => {
+	it.each(cases(fixture.kiresukShermanT))('%s', (_name, c: Json) => {
 		expectClose(kiresukShermanT(c.ratings, c.weights, c.rho), c.expected, REL, 'T');
 	});
 });
 
 describe('distribution helpers vs R', () => {
 	const d = fixture.distributions;
-	it.each(d.pt.map((c: Json) => [`pt(${c.q}, ${c.df})`, c]))('%s', (_n, c: Json) => {
+	it.each(cases(d.pt, (c) => `pt(${c.q}, ${c.df})`))('%s', (_n, c: Json) => {
 		expectClose(tCdf(c.q, c.df), c.lower, REL, 'pt');
 	});
-	it.each(d.qt.map((c: Json) => [`qt(${c.p}, ${c.df})`, c]))('%s', (_n, c: Json) => {
+	it.each(cases(d.qt, (c) => `qt(${c.p}, ${c.df})`))('%s', (_n, c: Json) => {
 		expectClose(tQuantile(c.p, c.df), c.q, REL, 'qt');
 	});
-	it.each(d.pnormUpper.map((c: Json) => [`pnorm(${c.z}, lower = FALSE)`, c]))('%s', (_n, c: Json) => {
+	it.each(cases(d.pnormUpper, (c) => `pnorm(${c.z}, lower = FALSE)`))('%s', (_n, c: Json) => {
 		expectClose(normalUpperTail(c.z), c.upper, REL, 'pnorm upper');
 	});
-	it.each(d.pchisqUpper.map((c: Json) => [`pchisq(${c.q}, ${c.df}, lower = FALSE)`, c]))('%s', (_n, c: Json) => {
+	it.each(cases(d.pchisqUpper, (c) => `pchisq(${c.q}, ${c.df}, lower = FALSE)`))('%s', (_n, c: Json) => {
 		expectClose(chiSquareUpperTail(c.q, c.df), c.upper, REL, 'pchisq upper');
 	});
-	it.each(d.psignrank.map((c: Json) => [`psignrank(${c.q}, ${c.n})`, c]))('%s', (_n, c: Json) => {
+	it.each(cases(d.psignrank, (c) => `psignrank(${c.q}, ${c.n})`))('%s', (_n, c: Json) => {
 		expectClose(signedRankCdf(c.q, c.n), c.lower, REL, 'lower');
 		expectClose(signedRankCdf(c.q, c.n, false), c.upper, REL, 'upper');
 	});
