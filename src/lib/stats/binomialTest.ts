@@ -30,7 +30,7 @@ export interface BinomialTestResult {
  * in 0..n and p in [0, 1].
  *
  * @example binomialTest(682, 925, { p: 0.75 }) // pValue 0.3825 (?binom.test)
- * @example binomialTest(7, 20, { p: 0.3 })     // pValue 0.6264
+ * @example binomialTest(7, 20, { p: 0.3 })     // pValue 0.6295
  * R: binom.test(k, n, p, alternative)$p.value
  */
 export function binomialTest(k: number, n: number, options: BinomialTestOptions = {}): BinomialTestResult {

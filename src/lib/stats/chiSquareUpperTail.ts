@@ -24,7 +24,7 @@ function logFactorial(j: number): number {
  * {@link StatsInputError} for a df that is not an integer in 1..1000.
  *
  * @example chiSquareUpperTail(3.841459, 1) // 0.05
- * @example chiSquareUpperTail(7.3, 3)      // 0.06303
+ * @example chiSquareUpperTail(7.3, 3)      // 0.06293
  * R: pchisq(q, df, lower.tail = FALSE)
  */
 export function chiSquareUpperTail(q: number, df: number): number {

@@ -48,7 +48,7 @@ export function signedRankCount(k: number, n: number): number {
  * Works for any n (R's rule of n < 50 is applied by the caller).
  *
  * @example signedRankCdf(3, 5) // 0.15625  (5 of the 32 sign patterns)
- * @example signedRankCdf(10, 9, false) // 0.9023...
+ * @example signedRankCdf(10, 9, false) // 0.9180 (P(V > 10))
  * R: psignrank(q, n, lower.tail = lowerTail)
  */
 export function signedRankCdf(q: number, n: number, lowerTail = true): number {
