@@ -2,12 +2,16 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import adapter from '@sveltejs/adapter-static';
 import { defineConfig } from 'vitest/config';
 
+const buildDir = process.env.BUILD_DIR ?? 'build';
+
 export default defineConfig({
 	plugins: [
 		sveltekit({
 			// Static files only: the site runs from any static host, also from a sub-path
 			// (set BASE_PATH=/sub/path at build time); relative asset paths keep it portable.
-			adapter: adapter({ pages: 'build', assets: 'build', strict: true }),
+			// BUILD_DIR / KIT_OUT_DIR let parallel builds (e.g. two developers' test runs) not collide.
+			adapter: adapter({ pages: buildDir, assets: buildDir, strict: true }),
+			outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
 			paths: { base: (process.env.BASE_PATH ?? '') as '' | `/${string}`, relative: true }
 		})
 	],

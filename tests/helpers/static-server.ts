@@ -16,7 +16,7 @@ const TYPES: Record<string, string> = {
 	'.arrow': 'application/vnd.apache.arrow.stream'
 };
 
-export const BUILD_DIR = resolve(import.meta.dirname, '../../build');
+export const BUILD_DIR = resolve(import.meta.dirname, '../..', process.env.BUILD_DIR ?? 'build');
 
 export interface StaticServer {
 	url: string;

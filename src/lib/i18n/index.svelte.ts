@@ -2,8 +2,7 @@
  * UI language and locale formatting. Latvian is the default; the choice is
  * remembered in localStorage. Every UI string goes through t().
  */
-import { lv, type MessageKey } from './lv';
-import { en } from './en';
+import { lv, en, type MessageKey } from './catalogue';
 
 export type Lang = 'lv' | 'en';
 const catalogues: Record<Lang, Record<MessageKey, string>> = { lv, en };

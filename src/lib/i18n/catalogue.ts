@@ -1,0 +1,30 @@
+/**
+ * All message catalogues merged. Each view owns a file in views/ with its own
+ * `lv` and `en` (so views can be worked on independently); keys are prefixed
+ * with the view's name.
+ */
+import { lv as coreLv } from './lv';
+import { en as coreEn } from './en';
+import * as goals from './views/goals';
+import * as functioning from './views/functioning';
+import * as qualityOfLife from './views/quality-of-life';
+import * as employment from './views/employment';
+import * as costs from './views/costs';
+
+export const lv = {
+	...coreLv,
+	...goals.lv,
+	...functioning.lv,
+	...qualityOfLife.lv,
+	...employment.lv,
+	...costs.lv
+};
+export type MessageKey = keyof typeof lv;
+export const en: Record<MessageKey, string> = {
+	...coreEn,
+	...goals.en,
+	...functioning.en,
+	...qualityOfLife.en,
+	...employment.en,
+	...costs.en
+};

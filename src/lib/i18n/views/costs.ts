@@ -1,0 +1,4 @@
+/** UI strings of the costs view (lv first, en second). */
+export const lv = {} as const;
+
+export const en: Record<keyof typeof lv, string> = {};
