@@ -25,11 +25,11 @@ export interface AttainmentChartOptions {
 export function attainmentChart(bars: AttainmentBar[], o: AttainmentChartOptions): SVGSVGElement {
 	const domains = [...new Set(bars.map((b) => b.domain))];
 	return Plot.plot({
-		width: o.width ?? 760,
-		height: 50 + domains.length * 44,
-		marginLeft: 260,
+		width: o.width ?? 900,
+		height: 60 + domains.length * 52,
+		marginLeft: 250,
 		x: { domain: [0, 1], tickFormat: (d: number) => o.formatShare(d), label: o.axisLabel, grid: true },
-		y: { domain: domains, label: null },
+		y: { domain: domains, label: null, axis: null },
 		color: {
 			domain: o.levelOrder,
 			range: o.colors ?? ['#2e7d4f', '#e0a526', '#b8404a'],
@@ -55,6 +55,8 @@ export function attainmentChart(bars: AttainmentBar[], o: AttainmentChartOptions
 					fontWeight: 600
 				})
 			),
+			// Long domain names wrap instead of being cut off.
+			Plot.axisY({ lineWidth: 20, tickSize: 0, fontSize: 12 }),
 			Plot.ruleX([0])
 		]
 	}) as SVGSVGElement;

@@ -6,7 +6,34 @@ import type { Engine } from './engine';
 import type { DatasetManifest } from './manifest';
 import { loadDataset, type LoadResult } from './load';
 import { fetchBytes } from './fetch';
+import { parseManifest } from './manifest';
 import { PILOT_MANIFEST, pilotFileUrl } from './pilot';
+
+/** Where the current data come from: the bundled pilot, or a manifest URL (`?data=`). */
+export interface DataSource {
+	kind: 'pilot' | 'url';
+	/** The manifest's URL for 'url'. */
+	url: string | null;
+}
+
+/**
+ * A dataset can be opened from a manifest URL given as `?data=` (e.g. on a
+ * ministry intranet). Files are fetched by the browser and never sent anywhere.
+ */
+export function sourceFromLocation(href: string): DataSource {
+	const data = new URL(href).searchParams.get('data');
+	if (!data) return { kind: 'pilot', url: null };
+	return { kind: 'url', url: new URL(data, href).href };
+}
+
+async function openManifest(source: DataSource, signal?: AbortSignal) {
+	if (source.kind === 'pilot') return { manifest: PILOT_MANIFEST, fileUrl: pilotFileUrl };
+	const base = source.url!;
+	const res = await fetch(base, { signal });
+	if (!res.ok) throw new Error(`HTTP ${res.status} for ${base}`);
+	const manifest = parseManifest(await res.json());
+	return { manifest, fileUrl: (path: string) => new URL(path, base).href };
+}
 
 export type DatasetStatus = 'idle' | 'engine' | 'data' | 'ready' | 'error';
 
@@ -19,6 +46,7 @@ class DatasetState {
 	tablesTotal = $state(0);
 	error = $state<string | null>(null);
 	manifest = $state.raw<DatasetManifest | null>(null);
+	source = $state.raw<DataSource>({ kind: 'pilot', url: null });
 	loadResult = $state.raw<LoadResult | null>(null);
 	/** Incremented whenever the data change, so views know to query again. */
 	revision = $state(0);
@@ -39,12 +67,14 @@ async function start(): Promise<Engine> {
 		dataset.engineBytesTotal = p.bytesTotal;
 	});
 	dataset.status = 'data';
-	const manifest = PILOT_MANIFEST;
+	const source = sourceFromLocation(location.href);
+	dataset.source = source;
+	const { manifest, fileUrl } = await openManifest(source);
 	dataset.manifest = manifest;
 	dataset.loadResult = await loadDataset(
 		engine,
 		manifest,
-		(path) => fetchBytes(pilotFileUrl(path)),
+		(path) => fetchBytes(fileUrl(path)),
 		(p) => {
 			dataset.table = p.table;
 			dataset.tablesDone = p.tablesDone;

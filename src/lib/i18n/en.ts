@@ -85,6 +85,7 @@ export const en: Record<keyof typeof lv, string> = {
 	'nav.qualityOfLife': 'Quality of life',
 	'nav.employment': 'Employment',
 	'nav.costs': 'Costs',
+	'source.url': 'Data: {name} (loaded in the browser from {url})',
 	'common.download': 'Download',
 	'common.downloadCsv': 'Download CSV',
 	'footer.privacy': 'Data are processed only in your browser; nothing is sent anywhere.',

@@ -83,6 +83,7 @@ export const lv = {
 	'nav.qualityOfLife': 'Dzīves kvalitāte',
 	'nav.employment': 'Nodarbinātība',
 	'nav.costs': 'Izmaksas',
+	'source.url': 'Dati: {name} (ielādēti pārlūkā no {url})',
 	'common.download': 'Lejupielādēt',
 	'common.downloadCsv': 'Lejupielādēt CSV',
 	'footer.privacy': 'Dati tiek apstrādāti tikai jūsu pārlūkā; nekas netiek nosūtīts.',
