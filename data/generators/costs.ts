@@ -390,9 +390,13 @@ export function makeCosts(rng: Rng, children: Participant[], adults: Participant
 		// Calibrate prices per group; anyone whose spending would exceed 95% of the indicative amount in a
 		// plan period gets proportionally fewer units, then calibrate again.
 		const adultPairs = pairs.filter((x) => x.p.cohort === 'adult');
+		const cumulative = new Map<ServiceGroup, number>(GROUPS.map((g) => [g, 1]));
 		for (let round = 0; ; round++) {
-			const factors: string[] = [];
-			for (const g of GROUPS) factors.push(`${g} ${calibrate(adultPairsByGroup.get(g)!, ADULT_GROUP_TARGETS[g].cents, `adult ${g}`).toFixed(3)}`);
+			for (const g of GROUPS) {
+				const f = calibrate(adultPairsByGroup.get(g)!, ADULT_GROUP_TARGETS[g].cents, `adult ${g}`);
+				cumulative.set(g, cumulative.get(g)! * f);
+			}
+			const factors = GROUPS.map((g) => `${g} ${cumulative.get(g)!.toFixed(3)}`);
 			const over = new Set<Participant>();
 			for (const p of served) {
 				const mine = adultPairs.filter((x) => x.p === p);

@@ -29,6 +29,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const DATA_DIR = resolve(here, '..');
 const OUT_DIR = join(DATA_DIR, 'pilot');
 
+/** Typed row interfaces as plain records for validation and writing. */
+const asRows = <T extends object>(rows: T[]): Row[] => rows as unknown as Row[];
+
 export function buildPilot(seed = SEED): { tables: Record<string, Row[]>; log: string[] } {
 	const rng = createRng(seed);
 	const children = makeChildren(rng.fork('children'));
@@ -47,18 +50,18 @@ export function buildPilot(seed = SEED): { tables: Record<string, Row[]>; log: s
 		programmes: PROGRAMMES.map(({ code, ...rest }) => ({ programme: code, ...rest })),
 		participants,
 		plan_domains: PLAN_DOMAINS.map((d) => ({ ...d })),
-		plan_goals: goals,
+		plan_goals: asRows(goals),
 		instrument_dimensions: INSTRUMENT_DIMENSIONS.map((d) => ({ ...d })),
-		assessments,
-		employment,
+		assessments: asRows(assessments),
+		employment: asRows(employment),
 		service_catalogue: SERVICE_CATALOGUE.map((s) => ({
 			service_code: s.service_code, cohort: s.cohort, domain_code: s.domain_code, service_group: s.service_group,
 			unit: s.unit, name_lv: s.name_lv, name_en: s.name_en
 		})),
-		providers: costs.providers,
-		services: costs.services,
-		overheads: costs.overheads,
-		budgets: costs.budgets,
+		providers: asRows(costs.providers),
+		services: asRows(costs.services),
+		overheads: asRows(costs.overheads),
+		budgets: asRows(costs.budgets),
 		indicative_rates: Object.keys(INDICATIVE_BASIC).map((k) => ({
 			care_level: Number(k[0]), residence_type: k[1], basic_eur: INDICATIVE_BASIC[k],
 			natural_support_max_eur: SUPPLEMENT_NATURAL_SUPPORT, minor_child_max_eur: SUPPLEMENT_MINOR_CHILD,

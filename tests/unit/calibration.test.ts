@@ -370,7 +370,10 @@ describe('pilot dataset calibration', () => {
 });
 
 async function goalTable(cohort: 'child' | 'adult') {
-	const rows = await q<{ domain: string; goals: number; achieved: number; partly: number; not: number; score: number }>(`
+	const rows = await q<{
+		domain: string; goals: number; achieved: number; partly: number; not: number; score: number;
+		pct: number; pct_a: number; pct_p: number; pct_n: number;
+	}>(`
 		WITH g AS (SELECT g.* FROM plan_goals g JOIN participants p USING (participant_id) WHERE p.cohort = '${cohort}'),
 		t AS (
 			SELECT domain_code AS domain, count(*) AS goals,
