@@ -10,6 +10,7 @@ import * as functioning from './views/functioning';
 import * as qualityOfLife from './views/quality-of-life';
 import * as employment from './views/employment';
 import * as costs from './views/costs';
+import * as municipalities from './views/municipalities';
 
 export const lv = {
 	...coreLv,
@@ -17,7 +18,8 @@ export const lv = {
 	...functioning.lv,
 	...qualityOfLife.lv,
 	...employment.lv,
-	...costs.lv
+	...costs.lv,
+	...municipalities.lv
 };
 export type MessageKey = keyof typeof lv;
 export const en: Record<MessageKey, string> = {
@@ -26,5 +28,6 @@ export const en: Record<MessageKey, string> = {
 	...functioning.en,
 	...qualityOfLife.en,
 	...employment.en,
-	...costs.en
+	...costs.en,
+	...municipalities.en
 };
