@@ -33,6 +33,11 @@ export const lv = {
 	'functioning.changeHeading': 'Izmaiņas pa jomām un statistiskais tests',
 	'functioning.pairedCaption': 'SFK izmaiņas pa jomām: vidējais kvalifikators (mazāks – labāk), uzlabojās / bez izmaiņām / pasliktinājās, Vilkoksona zīmju rangu tests',
 	'functioning.adjust': 'p vērtību korekcija vairākām jomām',
+	'functioning.readingBetter': 'Uzlabojums: uzlabojās {improved}, pasliktinājās {worse} (n = {n}; p = {p}, {method}).',
+	'functioning.readingWorse': 'Pasliktinājums: pasliktinājās {worse}, uzlabojās {improved} (n = {n}; p = {p}, {method}).',
+	'functioning.readingNoEvidence': 'Nav pārliecinošu pierādījumu par izmaiņām: uzlabojās {improved}, pasliktinājās {worse} (n = {n}; p = {p}, {method}).',
+	'functioning.readingUntestable': 'Testu nevar veikt: nevienam no {n} nav izmaiņu.',
+	'functioning.meanQualifier': 'vidējais kvalifikators',
 	'functioning.method':
 		'Tests: pāru Vilkoksona zīmju rangu tests katrā jomā (izmaiņas = beigās − sākumā; nulles izmaiņas izslēgtas; ja ir saistītie rangi, normālā aproksimācija ar nepārtrauktības korekciju, kā R 4.2.2). Deviņu jomu p vērtības koriģētas kopā. Efekta lielums – rangu biseriālā korelācija (negatīva = kvalifikators samazinājās, t. i., uzlabojums). Periodā tiek iekļauti bērni, kuru beigu novērtējums veikts izvēlētajā periodā.'
 } as const;
@@ -71,6 +76,11 @@ export const en: Record<keyof typeof lv, string> = {
 	'functioning.changeHeading': 'Change by domain and statistical test',
 	'functioning.pairedCaption': 'ICF change by domain: mean qualifier (lower is better), improved / unchanged / worse, Wilcoxon signed-rank test',
 	'functioning.adjust': 'p-value adjustment across domains',
+	'functioning.readingBetter': 'Improvement: {improved} improved, {worse} worse (n = {n}; p = {p}, {method}).',
+	'functioning.readingWorse': 'Deterioration: {worse} worse, {improved} improved (n = {n}; p = {p}, {method}).',
+	'functioning.readingNoEvidence': 'No convincing evidence of change: {improved} improved, {worse} worse (n = {n}; p = {p}, {method}).',
+	'functioning.readingUntestable': 'No test possible: none of the {n} changed.',
+	'functioning.meanQualifier': 'mean qualifier',
 	'functioning.method':
 		'Test: paired Wilcoxon signed-rank test per domain (change = follow-up − baseline; zero changes dropped; with tied ranks the normal approximation with continuity correction, as R 4.2.2). The nine domains\' p-values are adjusted together. Effect size: rank-biserial correlation (negative = qualifier fell, i.e. improvement). With a period selected, children whose follow-up assessment falls in the period are included.'
 };
