@@ -1,0 +1,216 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { mkdtemp, readFile, writeFile, rm, mkdir, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { serveStatic, BUILD_DIR, type StaticServer } from '../helpers/static-server';
+import { launchBrowser, offlinePage, waitForData, plain } from '../helpers/browser';
+
+const PILOT = resolve(import.meta.dirname, '../../data/pilot');
+const CHILD_MUNS = ['BALVI_N', 'BAUSKA_N', 'JELGAVA_C', 'LIEPAJA_C', 'MADONA_N', 'OGRE_N', 'REZEKNE_C', 'TALSI_N', 'TUKUMS_N', 'VALMIERA_C'];
+const ADULT_MUNS = ['BALVI_N', 'BAUSKA_N', 'CESIS_N', 'DAUGAVPILS_N', 'GULBENE_N', 'JELGAVA_C', 'LIEPAJA_C', 'OGRE_N', 'TALSI_N', 'TUKUMS_N'];
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+	server = await serveStatic();
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+});
+
+async function rowsOf(page: Page, testid: string): Promise<string[][]> {
+	return page.getByTestId(testid).evaluate((el) =>
+		(el.tagName === 'TR' ? [el] : [...el.querySelectorAll('tr')]).map((tr) => [...tr.querySelectorAll('th,td')].map((c) => (c.textContent ?? '').replace(/[\u00a0\u202f]/g, ' ').trim()))
+	);
+}
+async function codes(page: Page): Promise<string[]> {
+	return page.getByTestId('municipality-rows').evaluate((el) => [...el.querySelectorAll('tr')].map((tr) => tr.getAttribute('data-code') ?? ''));
+}
+async function downloadCsv(page: Page): Promise<string> {
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('municipalities-csv').click()]);
+	return readFile((await download.path())!, 'utf8');
+}
+
+describe('municipalities view (pilot data)', () => {
+	it('shows the 10 pilot municipalities of each cohort, subtotals, the funnel plot and the rules; drills down through the URL', async () => {
+		const { page, context, blocked, errors } = await offlinePage(browser);
+		await page.goto(server.url + '/municipalities/');
+		await waitForData(page);
+		await page.getByTestId('municipalities-table').waitFor();
+		expect((await codes(page)).sort()).toEqual(CHILD_MUNS);
+		expect(plain(await page.getByTestId('privacy-threshold').textContent())).toContain('mazāks par 5');
+		// The total reproduces the published figures: 102 children, 536 goals, 75%, 6 911,30 € per child, 575,94 per month.
+		const [total] = await rowsOf(page, 'total-row');
+		expect(total.slice(2)).toEqual(['102', '536', '75%', '46%', '6 911,30', '575,94', '89%']);
+		expect((await rowsOf(page, 'region-rows')).map((r) => r[1])).toEqual(['Kurzeme', 'Latgale', 'Rīga', 'Vidzeme', 'Zemgale']);
+		// ~10 children per municipality: the share improved is hidden wherever a group is below 5 ("slēpts").
+		const munRows = await rowsOf(page, 'municipality-rows');
+		expect(munRows.every((r) => /^\d+$/.test(r[2]))).toBe(true);
+		expect(munRows.some((r) => r[5] === 'slēpts')).toBe(true);
+		// Funnel plot with one point per municipality.
+		const funnel = page.getByTestId('municipalities-funnel');
+		await funnel.locator('svg').first().waitFor();
+		expect(await funnel.locator('svg a circle, svg circle').count()).toBeGreaterThanOrEqual(10);
+		expect(plain(await page.getByTestId('funnel-outliers').textContent())).not.toBe('');
+
+		// Sorting by goal attainment reorders the municipalities.
+		await page.getByTestId('sort-attainment').click();
+		const asc = (await rowsOf(page, 'municipality-rows')).map((r) => Number(r[4].replace('%', '')));
+		expect(asc).toEqual([...asc].sort((a, b) => a - b));
+
+		// CSV: the screen's rows (10 + 5 regions + total), with the suppression markers.
+		const csv = await downloadCsv(page);
+		const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
+		expect(lines).toHaveLength(1 + 10 + 5 + 1);
+		expect(csv).toContain('slēpts');
+		expect(lines.at(-1)).toContain(',102,536,75,46,6911.3,575.94,89');
+
+		// Adults.
+		await page.getByTestId('mun-cohort').selectOption('adult');
+		await page.waitForURL(/cohort=adult/);
+		await page.waitForFunction(() => document.querySelector('[data-testid="municipality-rows"] tr[data-code="CESIS_N"]'));
+		expect((await codes(page)).sort()).toEqual(ADULT_MUNS);
+		const [adultTotal] = await rowsOf(page, 'total-row');
+		// 103 adults, 306 goals, 65%, life overall better 85%, employed +13, 7 944,48 € per person, 662,04 per month.
+		expect(adultTotal.slice(2, 9)).toEqual(['103', '306', '65%', '85%', '+13', '7 944,48', '662,04']);
+
+		// A higher threshold hides more.
+		await page.getByTestId('mun-min').selectOption('11');
+		await page.waitForURL(/min=11/);
+		expect(plain(await page.getByTestId('privacy-threshold').textContent())).toContain('mazāks par 11');
+		await page.waitForFunction(() => document.querySelector('[data-testid="municipality-rows"]')?.textContent?.includes('< 11'));
+
+		// Drill-down: the municipality's name opens the goals view filtered to it.
+		await page.getByTestId('drill-LIEPAJA_C').click();
+		await page.waitForURL(/\/goals\/?\?.*mun=LIEPAJA_C/);
+		expect(page.url()).toContain('cohort=adult');
+		await page.getByTestId('goals-headline').waitFor();
+		expect(plain(await page.getByTestId('goals-headline').textContent())).toMatch(/, 10 personas\.$/);
+		expect(blocked).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
+
+// ---------------------------------------------------------------------------
+// A dataset in which Talsi county's children are cut to 3 (with their goals,
+// assessments, services, budgets), opened through ?data=<manifest URL>.
+
+const SMALL_MUN = 'TALSI_N';
+let dataDir: string | null = null;
+let dataUrl = '';
+
+async function buildSmallDataset(): Promise<string> {
+	const tmp = await mkdtemp(join(tmpdir(), 'ib-mu-'));
+	const manifest = JSON.parse(await readFile(join(PILOT, 'manifest.json'), 'utf8'));
+	const db = await DuckDBInstance.create(':memory:');
+	const c = await db.connect();
+	const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
+	for (const name of Object.keys(manifest.tables)) {
+		await c.run(`CREATE TABLE ${name} AS SELECT * FROM read_parquet(${lit(join(PILOT, manifest.tables[name].path))})`);
+	}
+	await c.run(`CREATE TABLE gone AS SELECT participant_id FROM participants
+		WHERE cohort = 'child' AND municipality_code = ${lit(SMALL_MUN)} ORDER BY participant_id OFFSET 3`);
+	for (const t of ['plan_goals', 'assessments', 'employment', 'services', 'budgets', 'participants']) {
+		await c.run(`DELETE FROM ${t} WHERE participant_id IN (SELECT participant_id FROM gone)`);
+	}
+	await c.run('DROP TABLE gone');
+	for (const name of Object.keys(manifest.tables)) {
+		const file = join(tmp, manifest.tables[name].path);
+		await c.run(`COPY ${name} TO ${lit(file)} (FORMAT parquet, COMPRESSION zstd)`);
+		const rows = (await c.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${name}`)).getRowObjects()[0].n;
+		manifest.tables[name] = { path: manifest.tables[name].path, format: 'parquet', rows: Number(rows) };
+	}
+	manifest.name = 'IBM pilots with Talsi cut to 3 children (test)';
+	await writeFile(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, '\t'));
+	c.closeSync();
+	return tmp;
+}
+
+describe('municipalities view with a municipality of 3 children (?data=)', () => {
+	beforeAll(async () => {
+		const built = await buildSmallDataset();
+		// Served by the same static server as the site (same origin), then removed.
+		dataDir = join(BUILD_DIR, `test-data-${Date.now()}`);
+		await mkdir(dataDir, { recursive: true });
+		for (const f of await readdir(built)) {
+			await writeFile(join(dataDir, f), await readFile(join(built, f)));
+		}
+		await rm(built, { recursive: true, force: true });
+		dataUrl = `${server.url}/${dataDir.slice(BUILD_DIR.length + 1)}/manifest.json`;
+	});
+	afterAll(async () => {
+		if (dataDir && existsSync(dataDir)) await rm(dataDir, { recursive: true, force: true });
+	});
+
+	it('hides Talsi, hides Liepāja too so the Kurzeme subtotal cannot give Talsi away, and keeps both out of the CSV and the funnel plot', async () => {
+		const { page, context, blocked, errors } = await offlinePage(browser);
+		await page.goto(`${server.url}/municipalities/?data=${encodeURIComponent(dataUrl)}`);
+		await waitForData(page);
+		await page.getByTestId('municipalities-table').waitFor();
+		expect((await codes(page)).sort()).toEqual(CHILD_MUNS);
+		const rows = await rowsOf(page, 'municipality-rows');
+		const row = (name: string) => rows.find((r) => r[0] === name)!;
+		const hiddenCells = (r: string[]) => r.slice(2).every((v) => v === '< 5' || v === 'slēpts');
+		// Talsi: 3 children → "< 5" and every figure suppressed.
+		expect(row('Talsu novads')[2]).toBe('< 5');
+		expect(hiddenCells(row('Talsu novads'))).toBe(true);
+		// Liepāja (11) is the other municipality of Kurzeme: hidden (secondary), else 14 − 11 = 3.
+		expect(row('Liepājas pilsēta')[2]).toBe('slēpts');
+		expect(hiddenCells(row('Liepājas pilsēta'))).toBe(true);
+		// The other 8 show their counts.
+		expect(rows.filter((r) => /^\d+$/.test(r[2]))).toHaveLength(8);
+		// Kurzeme's subtotal (14) and the total (95) stay: neither minus shown figures gives Talsi.
+		const regions = await rowsOf(page, 'region-rows');
+		expect(regions.find((r) => r[1] === 'Kurzeme')![2]).toBe('14');
+		const [total] = await rowsOf(page, 'total-row');
+		expect(total[2]).toBe('95');
+		const shownSum = rows.filter((r) => /^\d+$/.test(r[2])).reduce((a, r) => a + Number(r[2]), 0);
+		expect(95 - shownSum).toBe(14); // only Talsi + Liepāja together, never Talsi alone
+
+		// Funnel plot: neither municipality is plotted or named.
+		const funnel = page.getByTestId('municipalities-funnel');
+		await funnel.locator('svg').first().waitFor();
+		const svgText = plain(await funnel.textContent());
+		expect(svgText).not.toContain('Talsu');
+		expect(svgText).not.toContain('Liepājas');
+		expect(plain(await page.getByTestId('funnel-outliers').textContent())).not.toMatch(/Talsu|Liepājas/);
+
+		// CSV: the same suppression, no numbers for the two rows.
+		const csv = (await downloadCsv(page)).replace(/^\ufeff/, '');
+		const line = (name: string) => csv.split('\r\n').find((l) => l.includes(name))!;
+		for (const name of ['Talsu novads', 'Liepājas pilsēta']) {
+			const cells = line(name).split(',').slice(3);
+			expect(cells.every((v) => v === '< 5' || v === 'slēpts'), `${name}: ${line(name)}`).toBe(true);
+		}
+
+		// The goals view filtered to Talsi shows no figures.
+		await page.getByTestId('drill-TALSI_N').click();
+		await page.waitForURL(/\/goals\/?\?.*mun=TALSI_N/);
+		expect(page.url()).toContain('data=');
+		await page.getByTestId('too-few').waitFor();
+		expect(await page.getByTestId('goals-table').count()).toBe(0);
+		expect(await page.getByTestId('goals-headline').count()).toBe(0);
+
+		// The costs view (when present) filtered to Talsi shows no euro figures for it.
+		const costs = await page.goto(`${server.url}/costs/?mun=${SMALL_MUN}&data=${encodeURIComponent(dataUrl)}`);
+		if (costs?.ok()) {
+			await waitForData(page);
+			await page.waitForTimeout(1500);
+			expect(plain(await page.locator('main').textContent())).not.toMatch(/\d €/);
+		}
+		expect(blocked).toEqual([]);
+		expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+		await context.close();
+	});
+
+	it.todo(
+		'other views apply the same pattern: goals/costs with mun=LIEPAJA_C (hidden here as secondary) vs region=Kurzeme give Talsi by subtraction — needs a shared suppression pattern in those views'
+	);
+});
