@@ -27,7 +27,9 @@ export default defineConfig({
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
 					environment: 'node',
-					testTimeout: 60_000
+					testTimeout: 60_000,
+					// Starting DuckDB-WASM takes seconds on a busy 2-core machine.
+					hookTimeout: 120_000
 				}
 			},
 			{

@@ -7,6 +7,7 @@ import type { DatasetManifest } from './manifest';
 import { loadDataset, type LoadResult } from './load';
 import { fetchBytes } from './fetch';
 import { parseManifest } from './manifest';
+import { ensureLayerSchemas, selectLayers, type Layer } from './layers';
 import { PILOT_MANIFEST, pilotFileUrl } from './pilot';
 
 /** Where the current data come from: the bundled pilot, or a manifest URL (`?data=`). */
@@ -46,6 +47,10 @@ class DatasetState {
 	tablesTotal = $state(0);
 	error = $state<string | null>(null);
 	manifest = $state.raw<DatasetManifest | null>(null);
+	/** Manifest of each loaded layer. */
+	manifests = $state.raw<Partial<Record<Layer, DatasetManifest>>>({});
+	/** The layers the views currently query. */
+	layers = $state.raw<Layer[]>([]);
 	source = $state.raw<DataSource>({ kind: 'pilot', url: null });
 	loadResult = $state.raw<LoadResult | null>(null);
 	/** Incremented whenever the data change, so views know to query again. */
@@ -59,6 +64,23 @@ export const dataset = new DatasetState();
 
 let starting: Promise<Engine> | null = null;
 
+async function loadLayer(engine: Engine, layer: Layer, source: DataSource): Promise<void> {
+	const { manifest, fileUrl } = await openManifest(source);
+	dataset.manifests = { ...dataset.manifests, [layer]: manifest };
+	const result = await loadDataset(
+		engine,
+		manifest,
+		(path) => fetchBytes(fileUrl(path)),
+		(p) => {
+			dataset.table = p.table;
+			dataset.tablesDone = p.tablesDone;
+			dataset.tablesTotal = p.tablesTotal;
+		},
+		{ schema: layer }
+	);
+	dataset.loadResult = result;
+}
+
 async function start(): Promise<Engine> {
 	dataset.error = null;
 	dataset.status = 'engine';
@@ -71,34 +93,29 @@ async function start(): Promise<Engine> {
 	});
 	dataset.engineMs = performance.now() - t0;
 	dataset.status = 'data';
+	await ensureLayerSchemas(engine);
 	const source = sourceFromLocation(location.href);
 	dataset.source = source;
-	const { manifest, fileUrl } = await openManifest(source);
-	dataset.manifest = manifest;
-	dataset.loadResult = await loadDataset(
-		engine,
-		manifest,
-		(path) => fetchBytes(fileUrl(path)),
-		(p) => {
-			dataset.table = p.table;
-			dataset.tablesDone = p.tablesDone;
-			dataset.tablesTotal = p.tablesTotal;
-		}
-	);
+	// A dataset opened by URL is live data; the bundled pilot is loaded only when asked for.
+	const layer: Layer = source.kind === 'url' ? 'live' : 'pilot';
+	await loadLayer(engine, layer, source);
+	await selectLayers(engine, [layer]);
+	dataset.layers = [layer];
+	dataset.manifest = dataset.manifests[layer] ?? null;
 	dataset.engine = engine;
 	dataset.status = 'ready';
 	// Timings for the benchmark scripts (bench/), read from the page.
 	(globalThis as { __ibLoad?: unknown }).__ibLoad = {
 		engineMs: dataset.engineMs,
-		dataMs: dataset.loadResult.totalMs,
+		dataMs: dataset.loadResult!.totalMs,
 		readyAt: performance.now(),
-		tables: dataset.loadResult.tables
+		tables: dataset.loadResult!.tables
 	};
 	dataset.revision++;
 	return engine;
 }
 
-/** Start the engine and load the pilot data (idempotent); resolves to the engine. */
+/** Start the engine and load the data (idempotent); resolves to the engine. */
 export function ensureDataset(): Promise<Engine> {
 	starting ??= start().catch((e: unknown) => {
 		dataset.status = 'error';
@@ -107,4 +124,25 @@ export function ensureDataset(): Promise<Engine> {
 		throw e;
 	});
 	return starting;
+}
+
+/**
+ * Choose which datasets the views use: the pilot, live data, or both. The
+ * pilot is loaded on first use; views re-query through `revision`.
+ */
+export async function useLayers(layers: Layer[]): Promise<void> {
+	const engine = await ensureDataset();
+	if (layers.includes('pilot') && !dataset.manifests.pilot) {
+		await loadLayer(engine, 'pilot', { kind: 'pilot', url: null });
+	}
+	await selectLayers(engine, layers);
+	dataset.layers = layers;
+	dataset.revision++;
+}
+
+/** Tell the views that live tables changed (after rows were added to the `live` layer). */
+export async function refreshLayers(): Promise<void> {
+	const engine = await ensureDataset();
+	await selectLayers(engine, dataset.layers);
+	dataset.revision++;
 }

@@ -51,7 +51,7 @@ export async function createBrowserEngine(
 			await conn.query(sql);
 		},
 		async insertArrowIPC(table, ipc, options = {}) {
-			await conn.insertArrowFromIPCStream(ipc, { name: table, create: options.create ?? true });
+			await conn.insertArrowFromIPCStream(ipc, { name: table, schema: options.schema, create: options.create ?? true });
 		},
 		async close() {
 			await conn.close();

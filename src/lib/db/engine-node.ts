@@ -42,7 +42,7 @@ export async function createNodeEngine(): Promise<Engine> {
 			conn.query(sql);
 		},
 		async insertArrowIPC(table, ipc, options = {}) {
-			conn.insertArrowFromIPCStream(ipc, { name: table, create: options.create ?? true });
+			conn.insertArrowFromIPCStream(ipc, { name: table, schema: options.schema, create: options.create ?? true });
 		},
 		async close() {
 			conn.close();

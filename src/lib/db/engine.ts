@@ -14,8 +14,12 @@ export interface Engine {
 	queryTable(sql: string, params?: readonly SqlParam[]): Promise<Table>;
 	/** Run SQL that returns nothing useful (DDL, SET, INSERT). */
 	exec(sql: string): Promise<void>;
-	/** Create (or append to) `table` from an Arrow IPC stream. */
-	insertArrowIPC(table: string, ipcStream: Uint8Array, options?: { create?: boolean }): Promise<void>;
+	/** Create (or append to) `[schema.]table` from an Arrow IPC stream. */
+	insertArrowIPC(
+		table: string,
+		ipcStream: Uint8Array,
+		options?: { create?: boolean; schema?: string }
+	): Promise<void>;
 	close(): Promise<void>;
 }
 

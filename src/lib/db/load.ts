@@ -28,8 +28,10 @@ export async function loadDataset(
 	engine: Engine,
 	manifest: DatasetManifest,
 	readFile: ReadFile,
-	onProgress: (p: LoadProgress) => void = () => {}
+	onProgress: (p: LoadProgress) => void = () => {},
+	options: { schema?: string } = {}
 ): Promise<LoadResult> {
+	const qualified = (name: string) => (options.schema ? `${ident(options.schema)}.${ident(name)}` : ident(name));
 	const started = now();
 	const names = Object.keys(manifest.tables);
 	const result: LoadResult = { tables: {}, totalMs: 0 };
@@ -44,10 +46,10 @@ export async function loadDataset(
 		const ipc = spec.format === 'parquet' ? await parquetToArrowIPC(bytes) : bytes;
 		const t1 = now();
 		onProgress({ step: 'ingest', table: name, tablesDone: i, tablesTotal: names.length });
-		await engine.exec(`DROP TABLE IF EXISTS ${ident(name)}`);
-		await engine.insertArrowIPC(name, ipc, { create: true });
+		await engine.exec(`DROP TABLE IF EXISTS ${qualified(name)}`);
+		await engine.insertArrowIPC(name, ipc, { create: true, schema: options.schema });
 		const t2 = now();
-		const [{ n }] = (await engine.queryTable(`SELECT count(*)::INTEGER AS n FROM ${ident(name)}`)).toArray();
+		const [{ n }] = (await engine.queryTable(`SELECT count(*)::INTEGER AS n FROM ${qualified(name)}`)).toArray();
 		if (spec.rows !== undefined && Number(n) !== spec.rows) {
 			throw new Error(`Table ${name}: manifest says ${spec.rows} rows, file has ${n}`);
 		}

@@ -1,0 +1,65 @@
+/**
+ * Datasets as layers. Each dataset is loaded into its own DuckDB schema
+ * (`pilot`, `live`); the tables every metric queries (`participants`,
+ * `services` …) are views over the selected layers. Switching between pilot,
+ * live or both is recreating a few views, not reloading data.
+ *
+ * With both layers selected, participant ids are prefixed with the layer
+ * (`pilot:C001`, `live:C001`) so the two datasets can never mix one person's
+ * rows; lookup tables are merged on their key, live winning.
+ */
+import { ident, query, type Engine } from './engine';
+import { CONTRACT, TABLES, createTableSql, isParticipantTable, isReferenceTable } from './schema';
+
+export type Layer = 'pilot' | 'live';
+export const LAYERS: Layer[] = ['pilot', 'live'];
+const EMPTY = 'contract_empty';
+
+export async function ensureLayerSchemas(engine: Engine): Promise<void> {
+	for (const schema of [...LAYERS, EMPTY]) await engine.exec(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`);
+	for (const table of TABLES) await engine.exec(createTableSql(table, EMPTY));
+}
+
+/** Which contract tables exist in a layer's schema. */
+export async function layerTables(engine: Engine, layer: Layer): Promise<Set<string>> {
+	const rows = await query<{ table_name: string }>(
+		engine,
+		'SELECT table_name FROM information_schema.tables WHERE table_schema = ?',
+		[layer]
+	);
+	return new Set(rows.map((r) => r.table_name));
+}
+
+/** SQL of the view for one table over the given layers (exported for tests). */
+export function layerViewSql(table: string, present: Layer[]): string {
+	const columns = CONTRACT.tables[table].columns.map((c) => ident(c.name)).join(', ');
+	const from = (l: Layer | typeof EMPTY) => `${ident(l)}.${ident(table)}`;
+	if (present.length === 0) return `SELECT ${columns} FROM ${from(EMPTY)}`;
+	if (present.length === 1) return `SELECT ${columns} FROM ${from(present[0])}`;
+	if (isReferenceTable(table)) {
+		const key = CONTRACT.tables[table].primary_key.map(ident).join(', ');
+		const union = present
+			.map((l, i) => `SELECT ${columns}, ${i} AS __layer FROM ${from(l)}`)
+			.join(' UNION ALL ');
+		return `SELECT ${columns} FROM (${union}) QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY __layer DESC) = 1`;
+	}
+	if (isParticipantTable(table)) {
+		// Layer names are our own literals (type Layer), never user input.
+		const cols = (l: Layer) =>
+			CONTRACT.tables[table].columns
+				.map((c) => (c.name === 'participant_id' ? `'${l}:' || "participant_id" AS "participant_id"` : ident(c.name)))
+				.join(', ');
+		return present.map((l) => `SELECT ${cols(l)} FROM ${from(l)}`).join(' UNION ALL ');
+	}
+	return present.map((l) => `SELECT ${columns} FROM ${from(l)}`).join(' UNION ALL ');
+}
+
+/** Point the contract's table names at the selected layers. */
+export async function selectLayers(engine: Engine, layers: Layer[]): Promise<void> {
+	const present = new Map<Layer, Set<string>>();
+	for (const l of layers) present.set(l, await layerTables(engine, l));
+	for (const table of TABLES) {
+		const have = layers.filter((l) => present.get(l)!.has(table));
+		await engine.exec(`CREATE OR REPLACE VIEW main.${ident(table)} AS ${layerViewSql(table, have)}`);
+	}
+}
