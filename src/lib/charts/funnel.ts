@@ -38,7 +38,7 @@ const FLAG_COLOR: Record<FunnelFlag, string> = {
 };
 
 export function funnelChart(points: FunnelPoint[], o: FunnelChartOptions): SVGSVGElement {
-	const maxN = Math.max(10, ...points.map((p) => p.n)) * 1.15;
+	const maxN = Math.max(10, ...points.map((p) => p.n)) * 1.35;
 	const curve = funnelCurve(o.p0, 3, maxN);
 	const line = (key: 'lower95' | 'upper95' | 'lower998' | 'upper998', dash: string, label: string) =>
 		Plot.line(curve, { x: 'n', y: key, stroke: '#7a869a', strokeDasharray: dash, strokeWidth: 1.2, title: () => label });
