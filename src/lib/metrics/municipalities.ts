@@ -271,3 +271,18 @@ export function discloseMunicipalities(raw: readonly MunicipalityRaw[], min = DE
 		};
 	});
 }
+
+/**
+ * Codes of municipalities whose participant count is hidden (primary or
+ * secondary). Other views should not show figures for a selection of one of
+ * these (e.g. `?mun=CODE`): otherwise a region's figures minus a secondarily
+ * hidden municipality's figures would give away the small one.
+ *
+ * @example hiddenMunicipalities(discloseMunicipalities(raw)) // ['LIEPAJA_C', 'TALSI_N']
+ */
+export function hiddenMunicipalities(rows: readonly MunicipalityRow[]): string[] {
+	return rows
+		.filter((r) => r.level === 'municipality' && r.code !== null && r.participants.value === null)
+		.map((r) => r.code!)
+		.sort();
+}

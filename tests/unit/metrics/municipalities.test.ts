@@ -4,6 +4,7 @@ import {
 	municipalityOutcomes,
 	discloseMunicipalities,
 	rowId,
+	hiddenMunicipalities,
 	type MunicipalityRaw
 } from '../../../src/lib/metrics/municipalities';
 
@@ -166,6 +167,7 @@ describe('discloseMunicipalities', () => {
 		expect(by('mun:A').participants).toEqual({ value: null, reason: 'primary' });
 		expect(by('mun:B').participants).toEqual({ value: null, reason: 'secondary' }); // tie with C: the first
 		expect(by('mun:C').participants.value).toBe(12);
+		expect(hiddenMunicipalities(rows)).toEqual(['A', 'B']);
 		for (const k of ['goals', 'attainment', 'improved', 'costPerParticipant', 'costPerMonth', 'budgetUse'] as const) {
 			expect(by('mun:A')[k].value, k).toBeNull();
 			expect(by('mun:B')[k].value, k).toBeNull();
