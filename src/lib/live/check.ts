@@ -94,11 +94,17 @@ export class FileChecker {
 		this.merges = merges;
 	}
 
-	/** A file-level problem (e.g. from the CSV reader). Errors reject the file. */
-	fileProblem(code: ProblemCode, row: number | null = null, detail?: string | number, value?: unknown, column?: string | null): void {
-		const p = problem(code, { file: this.file, table: this.table, row, detail, value, column });
+	/**
+	 * A file-level problem (e.g. from the CSV reader). An error rejects the
+	 * whole file when it has no row or `reject` is set (header faults at row 1).
+	 */
+	fileProblem(
+		code: ProblemCode,
+		where: { row?: number | null; detail?: string | number; value?: unknown; column?: string | null; reject?: boolean } = {}
+	): void {
+		const p = problem(code, { file: this.file, table: this.table, ...where });
 		this.fileProblems.push(p);
-		if (p.severity === 'error' && row === null) this.rejected = true;
+		if (p.severity === 'error' && (p.row === null || where.reject)) this.rejected = true;
 	}
 
 	get isRejected(): boolean {
@@ -119,31 +125,36 @@ export class FileChecker {
 		const rows = this.buffered.map((b) => b.cells);
 		const table = this.opts.table && isTableName(this.opts.table) ? this.opts.table : null;
 		if (this.opts.table && !table) {
-			this.fileProblem('table_unknown', null, undefined, this.opts.table);
+			this.fileProblem('table_unknown', { value: this.opts.table });
 			return;
 		}
 		const found = findHeaderRow(rows, table, HEADER_LOOKAHEAD);
-		const headerMerge = this.merges.some((m) => m.top <= (this.buffered[0]?.row ?? 1) + 1 && m.top <= 2);
-		if (found.kind === 'missing') return this.fileProblem('header_missing', null, undefined, null);
-		if (found.kind === 'merged') return this.fileProblem('header_merged', null, this.buffered[found.headerIndex].row);
+		// a merged range in the header row or the row below it: the header is split over rows
+		const headerMerge = this.merges.find((m) => m.top <= this.buffered[0].row + 1);
+		if (found.kind === 'missing') return this.fileProblem('header_missing', { row: this.buffered[0].row, reject: true });
+		if (found.kind === 'merged') {
+			return this.fileProblem('header_merged', { row: this.buffered[0].row, detail: this.buffered[found.headerIndex].row, reject: true });
+		}
 		if (headerMerge) {
-			const m = this.merges.find((r) => r.top <= 2)!;
-			return this.fileProblem('header_merged', null, m.bottom + 1, m.ref);
+			const m = headerMerge;
+			return this.fileProblem('header_merged', { row: m.top, detail: m.bottom + 1, value: m.ref, reject: true });
 		}
 		const first = this.buffered[0];
 		const header = first.cells.map((c) => (c == null ? '' : String(c)));
 		this.headerRow = first.row;
 		const maxColumns = this.opts.maxColumns ?? 100;
-		if (header.length > maxColumns) return this.fileProblem('too_many_columns', null, header.length);
+		if (header.length > maxColumns) return this.fileProblem('too_many_columns', { row: first.row, detail: header.length, reject: true });
 		this.guesses = detectTable(this.file, header);
 		this.table = table ?? this.guesses[0]?.table ?? null;
-		if (!this.table) return this.fileProblem('table_unknown');
+		if (!this.table) return this.fileProblem('table_unknown', { row: first.row, reject: true });
 		const m = mapHeaders(this.table, header, this.opts.mapping);
 		this.mappingInfo = m;
-		for (const u of m.unmapped) this.fileProblem('unknown_column', first.row, undefined, u.header, u.header);
-		for (const d of m.duplicates) this.fileProblem('duplicate_column', null, d.positions.join(', '), null, d.column);
-		for (const c of m.missingRequired) this.fileProblem('missing_column', null, undefined, null, c);
-		for (const mg of this.merges) if (mg.top > 2) this.fileProblem('merged_cells', mg.top, undefined, mg.ref);
+		for (const u of m.unmapped) this.fileProblem('unknown_column', { row: first.row, value: u.header, column: u.header });
+		for (const d of m.duplicates) {
+			this.fileProblem('duplicate_column', { row: first.row, detail: d.positions.join(', '), column: d.column, reject: true });
+		}
+		for (const c of m.missingRequired) this.fileProblem('missing_column', { row: first.row, column: c, reject: true });
+		for (const mg of this.merges) if (mg.top > first.row + 1) this.fileProblem('merged_cells', { row: mg.top, value: mg.ref });
 		if (this.rejected) return;
 		this.header = header;
 		this.validator = new TableValidator(this.table, this.ctx, {
@@ -196,7 +207,7 @@ export class FileChecker {
 		this.flush();
 		const fin = this.validator?.finish();
 		const stats = fin?.stats ?? { rows: 0, accepted: 0, rejected: 0, skipped: 0, errors: 0, warnings: 0 };
-		if (!this.rejected && this.validator && stats.rows === 0) this.fileProblem('no_data_rows');
+		if (!this.rejected && this.validator && stats.rows === 0) this.fileProblem('no_data_rows', { row: this.headerRow });
 		for (const p of this.fileProblems) {
 			if (p.severity === 'error') stats.errors++;
 			else stats.warnings++;
@@ -254,8 +265,8 @@ export async function checkCsv(file: string, input: ByteSource, ctx: ValidationC
 	const issueToProblem = (issues: CsvIssue[]) => {
 		for (const is of issues) {
 			if (is.code === 'csv_field_count') continue; // reported per row by the checker
-			if (is.code === 'csv_stray_quote') checker.fileProblem(is.code, is.row);
-			else checker.fileProblem(is.code, null, is.detail);
+			if (is.code === 'csv_stray_quote') checker.fileProblem(is.code, { row: is.row });
+			else checker.fileProblem(is.code, { row: is.row, detail: is.detail, reject: true });
 		}
 	};
 	const onRecords = (records: { row: number; fields: string[] }[]) => {
