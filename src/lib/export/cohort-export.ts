@@ -836,7 +836,8 @@ export async function serialiseExport(result: ExportResult, meta: ExportMeta): P
 	const stem = fileStem(result.report.cohort);
 	const data: ExportFile[] = [];
 	for (const t of result.tables) {
-		data.push({ name: `${stem}-${t.name}.csv`, bytes: enc.encode(tableCsv(t)), mime: 'text/csv;charset=utf-8' });
+		// With a BOM, as every CSV download of the site: spreadsheets then read ā, ē, ī … correctly.
+		data.push({ name: `${stem}-${t.name}.csv`, bytes: enc.encode('\ufeff' + tableCsv(t)), mime: 'text/csv;charset=utf-8' });
 		data.push({ name: `${stem}-${t.name}.parquet`, bytes: toParquet(t, `IB Outcomes ${meta.softwareVersion}`), mime: 'application/vnd.apache.parquet' });
 	}
 	const codebook: ExportFile = { name: `${stem}-codebook.md`, bytes: enc.encode(codebookMarkdown(result, meta)), mime: 'text/markdown;charset=utf-8' };

@@ -11,6 +11,7 @@ import * as qualityOfLife from './views/quality-of-life';
 import * as employment from './views/employment';
 import * as costs from './views/costs';
 import * as municipalities from './views/municipalities';
+import * as exportView from './views/export';
 
 export const lv = {
 	...coreLv,
@@ -19,7 +20,8 @@ export const lv = {
 	...qualityOfLife.lv,
 	...employment.lv,
 	...costs.lv,
-	...municipalities.lv
+	...municipalities.lv,
+	...exportView.lv
 };
 export type MessageKey = keyof typeof lv;
 export const en: Record<MessageKey, string> = {
@@ -29,5 +31,6 @@ export const en: Record<MessageKey, string> = {
 	...qualityOfLife.en,
 	...employment.en,
 	...costs.en,
-	...municipalities.en
+	...municipalities.en,
+	...exportView.en
 };
