@@ -42,9 +42,9 @@ export function changeArrowsChart(rows: ChangeArrow[], o: ChangeArrowsOptions): 
 	const faceted = groups.length > 1;
 	const label = (d: ChangeArrow, v: number) => `${d.group ? `${d.group}, ` : ''}${d.dimension}: ${o.formatNumber(v)}`;
 	return Plot.plot({
-		width: o.width ?? 760,
+		width: o.width ?? 820,
 		height: 60 + o.dimensionOrder.length * 28,
-		marginLeft: 250,
+		marginLeft: 300,
 		marginRight: 20,
 		x: { domain: o.xDomain ?? [lo - pad, hi + pad], label: o.axisLabel, grid: true, tickFormat: (v: number) => o.formatNumber(v) },
 		y: { domain: o.dimensionOrder, label: null },
