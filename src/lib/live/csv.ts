@@ -99,6 +99,7 @@ export class CsvStreamParser {
 	private fieldQuoted = false;
 	private fieldStarted = false; // current field has any character
 	private skipLf = false; // previous chunk ended in CR
+	private quotedCrAtEnd = false; // previous chunk ended in CR inside quotes
 	private line = 1;
 	private recordLine = 1;
 	private row = 0;
@@ -202,6 +203,11 @@ export class CsvStreamParser {
 		const n = s.length;
 		let seg = 0; // start of the not yet copied part of the current field
 		let i = 0;
+		if (this.quotedCrAtEnd) {
+			// a CR ended the previous chunk inside quotes: one line, unless this chunk starts with its LF
+			this.quotedCrAtEnd = false;
+			if (!(n > 0 && s.charCodeAt(0) === LF)) this.line++;
+		}
 		if (this.skipLf) {
 			this.skipLf = false;
 			if (n > 0 && s.charCodeAt(0) === LF) {
@@ -218,7 +224,10 @@ export class CsvStreamParser {
 					this.afterQuote = true;
 					seg = i + 1;
 				} else if (c === LF) this.line++;
-				else if (c === CR && s.charCodeAt(i + 1) !== LF) this.line++;
+				else if (c === CR) {
+					if (i + 1 === n) this.quotedCrAtEnd = true;
+					else if (s.charCodeAt(i + 1) !== LF) this.line++;
+				}
 				continue;
 			}
 			if (this.afterQuote) {
