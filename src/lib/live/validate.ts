@@ -259,9 +259,9 @@ export class TableValidator {
 			const conds = Object.entries(c.required_when);
 			if (conds.some(([k]) => typed[k] === null)) continue; // condition unknown: reported elsewhere
 			const holds = conds.every(([k, val]) => typed[k] === val);
-			const text = conds.map(([k, val]) => `${k} = ${val}`).join(', ');
-			if (holds && typed[c.name] === null) say('required_when_missing', c.name, null, text);
-			else if (!holds && typed[c.name] !== null) say('required_when_forbidden', c.name, values[c.name], text);
+			const text = () => conds.map(([k, val]) => `${k} = ${val}`).join(', ');
+			if (holds && typed[c.name] === null) say('required_when_missing', c.name, null, text());
+			else if (!holds && typed[c.name] !== null) say('required_when_forbidden', c.name, values[c.name], text());
 		}
 
 		this.crossChecks(typed, bad, say);
@@ -274,15 +274,15 @@ export class TableValidator {
 
 		// duplicates: in this file, then against loaded data
 		const key = keyOf(t.primary_key.map((k) => typed[k]));
-		const keyText = t.primary_key.map((k) => `${k}=${typed[k]}`).join(', ');
+		const keyText = () => t.primary_key.map((k) => `${k}=${typed[k]}`).join(', ');
 		const fp = fingerprint(t, typed);
 		const prev = this.seen.get(key);
 		if (prev) {
 			if (prev.fp === fp) {
-				say('duplicate_row_in_file', t.primary_key.join('+'), keyText, prev.row);
+				say('duplicate_row_in_file', t.primary_key.join('+'), keyText(), prev.row);
 				this.stats.skipped++;
 			} else {
-				say('duplicate_key_in_file', t.primary_key.join('+'), keyText, prev.row);
+				say('duplicate_key_in_file', t.primary_key.join('+'), keyText(), prev.row);
 				this.stats.rejected++;
 			}
 			return null;
@@ -290,10 +290,10 @@ export class TableValidator {
 		const loadedFp = this.ctx.loaded.get(this.table)?.get(key);
 		if (loadedFp !== undefined) {
 			if (loadedFp === fp) {
-				say('already_loaded', t.primary_key.join('+'), keyText);
+				say('already_loaded', t.primary_key.join('+'), keyText());
 				this.stats.skipped++;
 			} else {
-				say('conflicts_with_loaded', t.primary_key.join('+'), keyText);
+				say('conflicts_with_loaded', t.primary_key.join('+'), keyText());
 				this.stats.rejected++;
 			}
 			return null;
