@@ -5,6 +5,7 @@
  * per bin).
  */
 import * as Plot from '@observablehq/plot';
+import { labelMargin } from './costs.ts';
 
 export interface BudgetAmountBar {
 	label: string;
@@ -18,7 +19,7 @@ export function budgetAmountsChart(
 	return Plot.plot({
 		width: o.width ?? 760,
 		height: 50 + bars.length * 40,
-		marginLeft: 240,
+		marginLeft: labelMargin(bars.map((b) => b.label)),
 		marginRight: 90,
 		x: { label: o.axisLabel, grid: true, tickFormat: (d: number) => o.formatEur(d) },
 		y: { domain: bars.map((b) => b.label), label: null },

@@ -5,6 +5,11 @@
  */
 import * as Plot from '@observablehq/plot';
 
+/** Left margin wide enough for the longest axis label (about 6 px per character at Plot's 10 px font). */
+export function labelMargin(labels: string[], min = 120, max = 440): number {
+	return Math.max(min, Math.min(max, 20 + 6 * Math.max(0, ...labels.map((l) => l.length))));
+}
+
 export interface GroupCostBar {
 	label: string;
 	value: number;
@@ -19,9 +24,9 @@ export interface GroupCostChartOptions {
 
 export function groupCostChart(bars: GroupCostBar[], o: GroupCostChartOptions): SVGSVGElement {
 	return Plot.plot({
-		width: o.width ?? 760,
+		width: o.width ?? 900,
 		height: 50 + bars.length * 40,
-		marginLeft: 300,
+		marginLeft: labelMargin(bars.map((b) => b.label)),
 		marginRight: 90,
 		x: { label: o.axisLabel, grid: true, tickFormat: (d: number) => o.formatEur(d) },
 		y: { domain: bars.map((b) => b.label), label: null },

@@ -3,6 +3,7 @@
  * status, baseline and follow-up side by side.
  */
 import * as Plot from '@observablehq/plot';
+import { labelMargin } from './costs.ts';
 
 export interface EmploymentBar {
 	status: string;
@@ -27,7 +28,7 @@ export function employmentChart(bars: EmploymentBar[], o: EmploymentChartOptions
 	return Plot.plot({
 		width: o.width ?? 760,
 		height: 40 + o.statusOrder.length * 58,
-		marginLeft: 230,
+		marginLeft: labelMargin(o.statusOrder),
 		marginRight: 40,
 		x: { label: o.axisLabel, grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? o.formatCount(d) : '') },
 		y: { domain: o.waveOrder, axis: null },
