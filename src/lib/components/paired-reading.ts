@@ -13,15 +13,28 @@ export function pairedReading(lang: Lang, r: PairedComparison, digits = 1): stri
 	const n = formatNumber(lang, r.n);
 	if (!Number.isFinite(r.pValue)) return translate(lang, 'paired.readingUntestable', { n });
 	const p = formatPValue(lang, r.pAdjusted);
-	const change = r.test === 'paired_t' ? r.meanChange : r.medianChange;
-	const better = r.higher_is_better ? change > 0 : change < 0;
-	const size = formatNumber(lang, Math.abs(change), digits);
+	const method = translate(lang, `paired.adjust.${r.adjust}`);
 	const significant = r.pAdjusted < ALPHA;
-	const key = significant
-		? better
-			? 'paired.readingBetter'
-			: 'paired.readingWorse'
-		: 'paired.readingNoEvidence';
-	const measure = translate(lang, r.test === 'paired_t' ? 'paired.onAverage' : 'paired.median');
-	return translate(lang, key, { n, p, size, measure, method: translate(lang, `paired.adjust.${r.adjust}`) });
+	if (r.test !== 'paired_t') {
+		// Ordinal scores: most people often do not change, so the median change is 0;
+		// the direction is that of the changes (improved vs worse), as the rank tests see it.
+		const better = r.improved > r.worse;
+		const key = !significant ? 'paired.readingNoEvidence' : better ? 'paired.readingOrdinalBetter' : 'paired.readingOrdinalWorse';
+		return translate(lang, key, {
+			n,
+			p,
+			method,
+			improved: formatNumber(lang, r.improved),
+			worse: formatNumber(lang, r.worse)
+		});
+	}
+	const better = r.higher_is_better ? r.meanChange > 0 : r.meanChange < 0;
+	const key = !significant ? 'paired.readingNoEvidence' : better ? 'paired.readingBetter' : 'paired.readingWorse';
+	return translate(lang, key, {
+		n,
+		p,
+		method,
+		size: formatNumber(lang, Math.abs(r.meanChange), digits),
+		measure: translate(lang, 'paired.onAverage')
+	});
 }

@@ -64,13 +64,30 @@ export const dataset = new DatasetState();
 
 let starting: Promise<Engine> | null = null;
 
-async function loadLayer(engine: Engine, layer: Layer, source: DataSource): Promise<void> {
+/** A dataset's manifest and its files, fetching as soon as it is known. */
+interface OpenedDataset {
+	manifest: DatasetManifest;
+	files: Map<string, Promise<Uint8Array>>;
+}
+
+async function openDataset(source: DataSource): Promise<OpenedDataset> {
 	const { manifest, fileUrl } = await openManifest(source);
+	const files = new Map<string, Promise<Uint8Array>>();
+	for (const spec of Object.values(manifest.tables)) {
+		const bytes = fetchBytes(fileUrl(spec.path));
+		bytes.catch(() => {}); // reported when the loader awaits it
+		files.set(spec.path, bytes);
+	}
+	return { manifest, files };
+}
+
+async function loadLayer(engine: Engine, layer: Layer, opened: Promise<OpenedDataset>): Promise<void> {
+	const { manifest, files } = await opened;
 	dataset.manifests = { ...dataset.manifests, [layer]: manifest };
 	const result = await loadDataset(
 		engine,
 		manifest,
-		(path) => fetchBytes(fileUrl(path)),
+		(path) => files.get(path) ?? Promise.reject(new Error(`Not in manifest: ${path}`)),
 		(p) => {
 			dataset.table = p.table;
 			dataset.tablesDone = p.tablesDone;
@@ -86,6 +103,11 @@ async function start(): Promise<Engine> {
 	dataset.status = 'engine';
 	// Dynamic import keeps DuckDB out of the first JS chunk: the page shell paints first.
 	const t0 = performance.now();
+	const source = sourceFromLocation(location.href);
+	dataset.source = source;
+	// Fetch the data while the engine's wasm downloads and compiles: the two don't depend on each other.
+	const opened = openDataset(source);
+	opened.catch(() => {}); // reported when awaited below
 	const { createBrowserEngine } = await import('./engine-browser');
 	const engine = await createBrowserEngine((p) => {
 		dataset.engineBytesLoaded = p.bytesLoaded;
@@ -94,11 +116,9 @@ async function start(): Promise<Engine> {
 	dataset.engineMs = performance.now() - t0;
 	dataset.status = 'data';
 	await ensureLayerSchemas(engine);
-	const source = sourceFromLocation(location.href);
-	dataset.source = source;
 	// A dataset opened by URL is live data; the bundled pilot is loaded only when asked for.
 	const layer: Layer = source.kind === 'url' ? 'live' : 'pilot';
-	await loadLayer(engine, layer, source);
+	await loadLayer(engine, layer, opened);
 	await selectLayers(engine, [layer]);
 	dataset.layers = [layer];
 	dataset.manifest = dataset.manifests[layer] ?? null;
@@ -133,7 +153,7 @@ export function ensureDataset(): Promise<Engine> {
 export async function useLayers(layers: Layer[]): Promise<void> {
 	const engine = await ensureDataset();
 	if (layers.includes('pilot') && !dataset.manifests.pilot) {
-		await loadLayer(engine, 'pilot', { kind: 'pilot', url: null });
+		await loadLayer(engine, 'pilot', openDataset({ kind: 'pilot', url: null }));
 	}
 	await selectLayers(engine, layers);
 	dataset.layers = layers;
