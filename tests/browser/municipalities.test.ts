@@ -210,7 +210,22 @@ describe('municipalities view with a municipality of 3 children (?data=)', () =>
 		await context.close();
 	});
 
-	it.todo(
-		'other views apply the same pattern: goals/costs with mun=LIEPAJA_C (hidden here as secondary) vs region=Kurzeme give Talsi by subtraction — needs a shared suppression pattern in those views'
-	);
+	it('other views refuse a municipality hidden in the comparison, so region minus Liepāja cannot give Talsi', async () => {
+		const { page, context, blocked } = await offlinePage(browser);
+		const data = encodeURIComponent(dataUrl);
+		for (const view of ['goals', 'costs']) {
+			await page.goto(`${server.url}/${view}/?mun=LIEPAJA_C&data=${data}`);
+			await waitForData(page);
+			await page.getByTestId('disclosure-gate').waitFor();
+			expect(plain(await page.getByTestId('disclosure-gate').textContent())).toContain('pašvaldību salīdzinājumā ir slēpti');
+			expect(plain(await page.locator('main').textContent())).not.toMatch(/\d €/);
+		}
+		// The Kurzeme subtotal (14 children) is shown, as in the comparison table.
+		await page.goto(`${server.url}/goals/?region=Kurzeme&data=${data}`);
+		await waitForData(page);
+		await page.getByTestId('goals-headline').waitFor();
+		expect(plain(await page.getByTestId('goals-headline').textContent())).toMatch(/, 14 personas\.$/);
+		expect(blocked).toEqual([]);
+		await context.close();
+	});
 });
