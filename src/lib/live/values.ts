@@ -93,6 +93,7 @@ export function isFormulaLike(v: RawCell): boolean {
 	if (typeof v !== 'string') return false;
 	const s = v.replace(/^[ \u00a0]+/, '');
 	if (!/^[=+\-@\t\r]/.test(s)) return false;
+	if (/^-+\s*$/.test(s)) return false; // a dash placeholder cannot run
 	return !/^[+-]?(\d[\d \u00a0]*([.,]\d+)?|\.\d+)([eE][+-]?\d+)?$/.test(s.trim());
 }
 
