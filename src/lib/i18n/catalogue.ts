@@ -12,6 +12,7 @@ import * as employment from './views/employment';
 import * as costs from './views/costs';
 import * as municipalities from './views/municipalities';
 import * as exportView from './views/export';
+import * as report from './views/report';
 
 export const lv = {
 	...coreLv,
@@ -21,7 +22,8 @@ export const lv = {
 	...employment.lv,
 	...costs.lv,
 	...municipalities.lv,
-	...exportView.lv
+	...exportView.lv,
+	...report.lv
 };
 export type MessageKey = keyof typeof lv;
 export const en: Record<MessageKey, string> = {
@@ -32,5 +34,6 @@ export const en: Record<MessageKey, string> = {
 	...employment.en,
 	...costs.en,
 	...municipalities.en,
-	...exportView.en
+	...exportView.en,
+	...report.en
 };
