@@ -166,3 +166,24 @@ export async function refreshLayers(): Promise<void> {
 	await selectLayers(engine, dataset.layers);
 	dataset.revision++;
 }
+
+/** Open a dataset from a manifest URL as the live layer (replacing what was there) and show it. */
+export async function openUrlDataset(url: string): Promise<void> {
+	const engine = await ensureDataset();
+	const source: DataSource = { kind: 'url', url: new URL(url, location.href).href };
+	dataset.status = 'data';
+	try {
+		await loadLayer(engine, 'live', openDataset(source));
+		dataset.source = source;
+		await selectLayers(engine, ['live']);
+		dataset.layers = ['live'];
+	} finally {
+		dataset.status = 'ready';
+		dataset.revision++;
+	}
+}
+
+/** Name the live layer after an upload (no manifest: files were added one by one). */
+export function markLiveUploaded(name: string): void {
+	if (!dataset.manifests.live) dataset.manifests = { ...dataset.manifests, live: { name, synthetic: false, tables: {} } };
+}

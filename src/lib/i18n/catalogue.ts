@@ -13,6 +13,7 @@ import * as costs from './views/costs';
 import * as municipalities from './views/municipalities';
 import * as exportView from './views/export';
 import * as report from './views/report';
+import * as data from './views/data';
 
 export const lv = {
 	...coreLv,
@@ -23,7 +24,8 @@ export const lv = {
 	...costs.lv,
 	...municipalities.lv,
 	...exportView.lv,
-	...report.lv
+	...report.lv,
+	...data.lv
 };
 export type MessageKey = keyof typeof lv;
 export const en: Record<MessageKey, string> = {
@@ -35,5 +37,6 @@ export const en: Record<MessageKey, string> = {
 	...costs.en,
 	...municipalities.en,
 	...exportView.en,
-	...report.en
+	...report.en,
+	...data.en
 };

@@ -1,0 +1,79 @@
+/**
+ * Accepted rows of an upload → the `live` layer in DuckDB, and the
+ * validation context (what is already loaded) read back from DuckDB.
+ */
+import { tableToIPC, tableFromArrays } from 'apache-arrow';
+import { ident, query, type Engine } from './engine';
+import { CONTRACT, TABLES, createTableSql, isReferenceTable } from './schema';
+import { LAYERS, layerTables } from './layers';
+
+export type TypedValue = string | number | boolean | null;
+export type TypedRow = Record<string, TypedValue>;
+
+const UPLOAD = '__upload';
+
+/**
+ * Append validated rows to `live.<table>`. Values arrive as JS strings,
+ * numbers and booleans; the INSERT casts them to the contract's types, so
+ * the live tables have exactly the types of the pilot's.
+ */
+export async function appendLiveRows(engine: Engine, table: string, rows: readonly TypedRow[]): Promise<number> {
+	const t = CONTRACT.tables[table];
+	if (!t) throw new Error(`Unknown table: ${table}`);
+	if (rows.length === 0) return 0;
+	await engine.exec(createTableSql(table, 'live'));
+	// Strings for text and dates, Float64 for numbers, and booleans as text: no null-type guessing.
+	const columns: Record<string, (string | null)[] | Float64Array> = {};
+	for (const c of t.columns) {
+		if (c.type === 'INTEGER' || c.type === 'DOUBLE') {
+			const nulls = rows.some((r) => r[c.name] == null);
+			columns[c.name] = nulls
+				? rows.map((r) => (r[c.name] == null ? null : String(r[c.name])))
+				: Float64Array.from(rows, (r) => Number(r[c.name]));
+		} else {
+			columns[c.name] = rows.map((r) => (r[c.name] == null ? null : String(r[c.name])));
+		}
+	}
+	const ipc = tableToIPC(tableFromArrays(columns as Parameters<typeof tableFromArrays>[0]), 'stream');
+	await engine.exec(`DROP TABLE IF EXISTS ${ident(UPLOAD)}`);
+	await engine.insertArrowIPC(UPLOAD, ipc, { create: true });
+	const select = t.columns.map((c) => `CAST(${ident(c.name)} AS ${c.type}) AS ${ident(c.name)}`).join(', ');
+	await engine.exec(`INSERT INTO live.${ident(table)} BY NAME SELECT ${select} FROM ${ident(UPLOAD)}`);
+	await engine.exec(`DROP TABLE ${ident(UPLOAD)}`);
+	return rows.length;
+}
+
+/** Remove everything uploaded (the live layer's tables). */
+export async function clearLive(engine: Engine): Promise<void> {
+	for (const table of await layerTables(engine, 'live')) await engine.exec(`DROP TABLE live.${ident(table)}`);
+}
+
+/** Rows per live table. */
+export async function liveCounts(engine: Engine): Promise<Record<string, number>> {
+	const out: Record<string, number> = {};
+	for (const table of await layerTables(engine, 'live')) {
+		const [{ n }] = await query<{ n: number }>(engine, `SELECT count(*)::INTEGER AS n FROM live.${ident(table)}`);
+		out[table] = n;
+	}
+	return out;
+}
+
+/**
+ * What validation must know of the data already there: lookup tables of
+ * every layer (a municipality may reference the pilot's service catalogue),
+ * and all live rows (keys, for duplicates and re-added files).
+ */
+export async function loadedTables(engine: Engine): Promise<Record<string, TypedRow[]>> {
+	const out: Record<string, TypedRow[]> = {};
+	const live = await layerTables(engine, 'live');
+	for (const table of TABLES) {
+		const reference = isReferenceTable(table);
+		const sources: string[] = [];
+		for (const layer of LAYERS) {
+			const has = layer === 'live' ? live.has(table) : (await layerTables(engine, layer)).has(table);
+			if (has && (reference || layer === 'live')) sources.push(`SELECT * FROM ${ident(layer)}.${ident(table)}`);
+		}
+		if (sources.length) out[table] = await query<TypedRow>(engine, sources.join(' UNION ALL BY NAME '));
+	}
+	return out;
+}
