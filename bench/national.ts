@@ -1,0 +1,596 @@
+/**
+ * National-scale benchmark (issue 7): the built site in headless Chromium
+ * (DuckDB-WASM) against native DuckDB (@duckdb/node-api) on the same
+ * synthetic national dataset and the same metric SQL.
+ *
+ *   npm run bench [-- --participants 11000 --years 1 --repeats 3]
+ *
+ * Generates data/national/<participants>-<years>y/ if missing, builds the
+ * site if build/index.html is missing, serves build/ and the dataset on one
+ * local origin (bench/serve.ts), and measures (medians of --repeats):
+ *   - load: cold (fresh browser) and warm (reload, HTTP cache) navigation to
+ *     the overview with `?data=<manifest>`, with the page's own split
+ *     (window.__ibLoad: engine start, per-table Parquet decode and ingest);
+ *     native: instance start + CREATE TABLE AS SELECT * FROM read_parquet;
+ *   - each view's first render after client-side navigation (data loaded)
+ *     until its main tables are in the DOM; native: the view's metric
+ *     functions (same SQL constants, same bound parameters) on node-api;
+ *   - filter changes on the goals and costs views (time until the main
+ *     table's text changes); native: the view's metric functions with the
+ *     changed filters;
+ *   - peak memory: VmRSS of the Chromium renderer processes sampled from
+ *     /proc every 200 ms (includes the DuckDB worker and both wasm heaps),
+ *     plus the main thread's JSHeapUsedSize (CDP) after load.
+ * Writes bench/results/national-<participants>-<years>y.json and prints a table.
+ */
+import { existsSync, readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { Bool, DateDay, Float64, Int32, TimestampMillisecond, Utf8, type DataType, type Table } from 'apache-arrow';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Engine, SqlParam } from '../src/lib/db/engine';
+import { DEFAULT_FILTERS, AGE_BANDS_BY_COHORT, type Cohort, type Filters } from '../src/lib/filters/filters';
+import { filterOptions } from '../src/lib/metrics/filter-options';
+import { overview } from '../src/lib/metrics/overview';
+import { goalAttainment, gasRatings } from '../src/lib/metrics/goals';
+import { costTable, monthlyCost } from '../src/lib/metrics/costs';
+import { budgetSummary } from '../src/lib/metrics/budgets';
+import { employment } from '../src/lib/metrics/employment';
+import { sfkData } from '../src/lib/metrics/functioning';
+import { kidscreenData } from '../src/lib/metrics/kidscreen';
+import { fqolsData } from '../src/lib/metrics/fqols';
+import { sqolData } from '../src/lib/metrics/sqol';
+import { municipalityOutcomes } from '../src/lib/metrics/municipalities';
+import { generateNational, defaultOutDir, DEFAULT_SEED } from '../data/generators/national.ts';
+import { serveRoots } from './serve';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BUILD = join(ROOT, 'build');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const { values: cli } = parseArgs({
+	options: {
+		participants: { type: 'string', default: process.env.PARTICIPANTS ?? '11000' },
+		years: { type: 'string', default: process.env.YEARS ?? '1' },
+		repeats: { type: 'string', default: process.env.REPEATS ?? '3' },
+		'load-timeout': { type: 'string', default: '300' }
+	}
+});
+const N = Number(cli.participants);
+const Y = Number(cli.years);
+const REPEATS = Number(cli.repeats);
+const LOAD_TIMEOUT = Number(cli['load-timeout']) * 1000;
+const NAME = `${N}-${Y}y`;
+const DATA = defaultOutDir(N, Y);
+
+const median = (xs: (number | null | undefined)[]): number | null => {
+	const s = xs.filter((x): x is number => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+	if (!s.length) return null;
+	const m = s.length >> 1;
+	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const r1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+const log = (s: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}`);
+
+// ---------------------------------------------------------------- views
+
+interface View {
+	/** route folder under src/routes ('' = overview) */
+	route: string;
+	path: string;
+	/** testids that must all be in the DOM (with text) for the view to count as rendered */
+	ready: string[];
+	/** What the view queries, run natively with the same functions (same SQL and parameters). */
+	native: (e: Engine, f: Filters) => Promise<unknown>;
+	/** Filter bar cohort the view shows (for filterOptions). */
+	cohort: (f: Filters) => Cohort | null;
+}
+
+const childOnly = (f: Filters): Filters => ({ ...f, cohort: 'child', ageBand: f.ageBand && AGE_BANDS_BY_COHORT.child.includes(f.ageBand) ? f.ageBand : null });
+const adultOnly = (f: Filters): Filters => ({ ...f, cohort: 'adult', ageBand: f.ageBand && AGE_BANDS_BY_COHORT.adult.includes(f.ageBand) ? f.ageBand : null });
+
+const VIEWS: View[] = [
+	{ route: '', path: '/', ready: ['overview-table'], native: (e) => overview(e), cohort: () => null },
+	{
+		route: 'goals', path: '/goals/', ready: ['goals-table'], cohort: (f) => f.cohort,
+		native: (e, f) => Promise.all([goalAttainment(e, f), gasRatings(e, f)])
+	},
+	{
+		route: 'costs', path: '/costs/', ready: ['costs-table', 'costs-monthly-table'], cohort: (f) => f.cohort,
+		native: (e, f) => Promise.all([costTable(e, f), monthlyCost(e, f), budgetSummary(e, f)])
+	},
+	{
+		route: 'employment', path: '/employment/', ready: ['employment-counts'], cohort: () => 'adult',
+		native: (e, f) => employment(e, adultOnly(f))
+	},
+	{ route: 'functioning', path: '/functioning/', ready: ['sfk-children-table'], cohort: () => 'child', native: (e, f) => sfkData(e, childOnly(f)) },
+	{
+		route: 'quality-of-life', path: '/quality-of-life/', ready: ['ks-table-child', 'fq-table', 'sq-table'], cohort: () => 'child',
+		native: (e, f) => Promise.all([kidscreenData(e, childOnly(f)), fqolsData(e, childOnly(f)), sqolData(e, adultOnly(f))])
+	},
+	{ route: 'municipalities', path: '/municipalities/', ready: ['municipalities-table'], cohort: () => null, native: (e, f) => municipalityOutcomes(e, f.cohort) }
+].filter((v) => v.route === '' || existsSync(join(ROOT, 'src/routes', v.route, '+page.svelte')));
+
+interface FilterStep {
+	name: string;
+	testid: string;
+	value: string;
+	reset: string;
+	patch: Partial<Filters>;
+}
+const FILTER_STEPS: FilterStep[] = [
+	{ name: 'sex = F', testid: 'filter-sex', value: 'F', reset: '', patch: { sex: 'F' } },
+	{ name: 'age 7–12', testid: 'filter-age', value: '7-12', reset: '', patch: { ageBand: '7-12' } },
+	{ name: 'region Kurzeme', testid: 'filter-region', value: 'Kurzeme', reset: '', patch: { region: 'Kurzeme' } },
+	{ name: 'municipality Rīga', testid: 'filter-municipality', value: 'RIGA_C', reset: '', patch: { municipalities: ['RIGA_C'] } },
+	{ name: 'cohort adults', testid: 'filter-cohort', value: 'adult', reset: 'child', patch: { cohort: 'adult' } }
+];
+const FILTER_VIEWS: { route: string; table: string }[] = [
+	{ route: 'goals', table: 'goals-table' },
+	{ route: 'costs', table: 'costs-table' }
+].filter((v) => VIEWS.some((w) => w.route === v.route));
+
+// ---------------------------------------------------------------- native engine (node-api) behind the product's Engine interface
+
+function arrowType(t: DuckDBType): DataType {
+	switch (t.typeId) {
+		case DuckDBTypeId.BOOLEAN: return new Bool();
+		case DuckDBTypeId.TINYINT: case DuckDBTypeId.SMALLINT: case DuckDBTypeId.INTEGER: case DuckDBTypeId.BIGINT:
+		case DuckDBTypeId.UTINYINT: case DuckDBTypeId.USMALLINT: case DuckDBTypeId.UINTEGER: case DuckDBTypeId.UBIGINT:
+		case DuckDBTypeId.HUGEINT: case DuckDBTypeId.UHUGEINT:
+			return new Int32();
+		case DuckDBTypeId.FLOAT: case DuckDBTypeId.DOUBLE: case DuckDBTypeId.DECIMAL: return new Float64();
+		case DuckDBTypeId.DATE: return new DateDay();
+		case DuckDBTypeId.TIMESTAMP: case DuckDBTypeId.TIMESTAMP_MS: case DuckDBTypeId.TIMESTAMP_S: case DuckDBTypeId.TIMESTAMP_NS: case DuckDBTypeId.TIMESTAMP_TZ:
+			return new TimestampMillisecond();
+		default: return new Utf8();
+	}
+}
+
+/** Just enough of an Arrow Table for tableToRows (src/lib/db/rows.ts): schema.fields, numRows, getChildAt(i).get(r). */
+function asArrowLike(names: string[], types: DuckDBType[], columns: unknown[][]): Table {
+	const fields = names.map((name, i) => ({ name, type: arrowType(types[i]) }));
+	const cols = columns.map((col, i) =>
+		fields[i].type instanceof Utf8 && types[i].typeId !== DuckDBTypeId.VARCHAR
+			? col.map((v) => (v == null ? null : JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? Number(x) : x))))
+			: col
+	);
+	return {
+		schema: { fields },
+		numRows: columns[0]?.length ?? 0,
+		getChildAt: (i: number) => ({ get: (r: number) => cols[i][r] })
+	} as unknown as Table;
+}
+
+function nativeEngine(conn: DuckDBConnection): Engine {
+	return {
+		async queryTable(sql: string, params: readonly SqlParam[] = []) {
+			const reader = params.length ? await conn.runAndReadAll(sql, params as DuckDBValue[]) : await conn.runAndReadAll(sql);
+			return asArrowLike(reader.columnNames(), reader.columnTypes(), reader.getColumnsJS() as unknown[][]);
+		},
+		async exec(sql: string) {
+			await conn.run(sql);
+		},
+		async insertArrowIPC() {
+			throw new Error('not used by the benchmark');
+		},
+		async close() {}
+	};
+}
+
+async function timeIt(fn: () => Promise<unknown>): Promise<number> {
+	const t0 = performance.now();
+	await fn();
+	return performance.now() - t0;
+}
+
+interface Manifest {
+	tables: Record<string, { path: string; rows: number; bytes: number }>;
+}
+
+async function nativeSide(manifest: Manifest) {
+	log('native DuckDB: load');
+	const loads: { startMs: number; tables: Record<string, number>; totalMs: number }[] = [];
+	let keep: { instance: DuckDBInstance; conn: DuckDBConnection } | null = null;
+	for (let r = 0; r < REPEATS; r++) {
+		const t0 = performance.now();
+		const instance = await DuckDBInstance.create(':memory:');
+		const conn = await instance.connect();
+		const startMs = performance.now() - t0;
+		const tables: Record<string, number> = {};
+		for (const [name, spec] of Object.entries(manifest.tables)) {
+			const file = join(DATA, spec.path).replaceAll("'", "''");
+			tables[name] = await timeIt(() => conn.run(`CREATE TABLE "${name}" AS SELECT * FROM read_parquet('${file}')`));
+		}
+		loads.push({ startMs, tables, totalMs: performance.now() - t0 });
+		if (keep) {
+			keep.conn.closeSync();
+			keep.instance.closeSync();
+		}
+		keep = { instance, conn };
+	}
+	const engine = nativeEngine(keep!.conn);
+	const views: Record<string, number | null> = {};
+	for (const v of VIEWS) {
+		log(`native DuckDB: view ${v.path}`);
+		const runs: number[] = [];
+		for (let r = 0; r < REPEATS; r++) {
+			runs.push(await timeIt(async () => {
+				const cohort = v.cohort(DEFAULT_FILTERS);
+				await Promise.all([v.native(engine, DEFAULT_FILTERS), cohort ? filterOptions(engine, cohort) : null]);
+			}));
+		}
+		views[v.path] = median(runs);
+	}
+	const filters: Record<string, number | null> = {};
+	for (const fv of FILTER_VIEWS) {
+		const v = VIEWS.find((w) => w.route === fv.route)!;
+		for (const s of FILTER_STEPS) {
+			const f = { ...DEFAULT_FILTERS, ...s.patch };
+			const runs: number[] = [];
+			for (let r = 0; r < REPEATS; r++) {
+				runs.push(await timeIt(() => Promise.all([v.native(engine, f), s.patch.cohort ? filterOptions(engine, f.cohort) : null])));
+			}
+			filters[`${v.path} ${s.name}`] = median(runs);
+		}
+	}
+	keep!.conn.closeSync();
+	keep!.instance.closeSync();
+	const tableNames = Object.keys(manifest.tables);
+	return {
+		engineStartMs: median(loads.map((l) => l.startMs)),
+		tablesMs: Object.fromEntries(tableNames.map((t) => [t, r1(median(loads.map((l) => l.tables[t])))])),
+		loadTotalMs: median(loads.map((l) => l.totalMs)),
+		views,
+		filters
+	};
+}
+
+// ---------------------------------------------------------------- browser memory (/proc)
+
+function procChildren(): Map<number, number[]> {
+	const kids = new Map<number, number[]>();
+	for (const d of readdirSync('/proc')) {
+		if (!/^\d+$/.test(d)) continue;
+		try {
+			const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			if (!kids.has(ppid)) kids.set(ppid, []);
+			kids.get(ppid)!.push(Number(d));
+		} catch {
+			/* process ended */
+		}
+	}
+	return kids;
+}
+
+function rssOfTree(root: number): { renderersKb: number; allKb: number } {
+	const kids = procChildren();
+	const stack = [root];
+	let renderersKb = 0;
+	let allKb = 0;
+	while (stack.length) {
+		const pid = stack.pop()!;
+		stack.push(...(kids.get(pid) ?? []));
+		try {
+			const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+			const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+			if (!cmd.includes('chrom')) continue;
+			allKb += kb;
+			if (cmd.includes('--type=renderer')) renderersKb += kb;
+		} catch {
+			/* ended */
+		}
+	}
+	return { renderersKb, allKb };
+}
+
+class MemSampler {
+	peakRenderersKb = 0;
+	peakAllKb = 0;
+	private timer: NodeJS.Timeout | null = null;
+	constructor(private pid: number) {}
+	start() {
+		const tick = () => {
+			const m = rssOfTree(this.pid);
+			this.peakRenderersKb = Math.max(this.peakRenderersKb, m.renderersKb);
+			this.peakAllKb = Math.max(this.peakAllKb, m.allKb);
+		};
+		tick();
+		this.timer = setInterval(tick, 200);
+		return this;
+	}
+	stop() {
+		if (this.timer) clearInterval(this.timer);
+		this.timer = null;
+	}
+}
+
+// ---------------------------------------------------------------- browser side
+
+interface LoadSample {
+	firstViewMs: number;
+	readyAtMs: number;
+	engineMs: number;
+	dataMs: number;
+	tables: Record<string, { rows: number; decodeMs: number; ingestMs: number; bytes: number }>;
+	jsHeapUsedMB: number | null;
+}
+
+async function loadPage(page: Page, url: string, reload: boolean): Promise<LoadSample> {
+	const t0 = Date.now();
+	if (reload) await page.reload({ waitUntil: 'commit' });
+	else await page.goto(url, { waitUntil: 'commit' });
+	const failed = page.getByTestId('load-error');
+	await Promise.race([
+		page.waitForFunction(() => (globalThis as { __ibLoad?: unknown }).__ibLoad, null, { timeout: LOAD_TIMEOUT, polling: 100 }),
+		failed.waitFor({ timeout: LOAD_TIMEOUT }).then(async () => {
+			throw new Error(`load failed: ${await failed.textContent()}`);
+		})
+	]);
+	await page.getByTestId('overview-table').waitFor({ timeout: LOAD_TIMEOUT });
+	const firstViewMs = Date.now() - t0;
+	const l = (await page.evaluate(() => (globalThis as { __ibLoad?: unknown }).__ibLoad)) as Omit<LoadSample, 'firstViewMs' | 'readyAtMs' | 'jsHeapUsedMB'> & { readyAt: number };
+	let jsHeapUsedMB: number | null = null;
+	try {
+		const cdp = await page.context().newCDPSession(page);
+		await cdp.send('Performance.enable');
+		const { metrics } = await cdp.send('Performance.getMetrics');
+		jsHeapUsedMB = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6;
+		await cdp.detach();
+	} catch {
+		/* not essential */
+	}
+	return { firstViewMs, readyAtMs: l.readyAt, engineMs: l.engineMs, dataMs: l.dataMs, tables: l.tables, jsHeapUsedMB };
+}
+
+/**
+ * Client-side navigation (SvelteKit's router handles any same-origin link) to
+ * `path` with only the `?data=` parameter, i.e. default filters, and wait in
+ * the page until every testid is in the DOM with text. Returns ms.
+ */
+async function navigateAndWait(page: Page, path: string, testids: string[]): Promise<number> {
+	return page.evaluate(
+		({ path, testids, timeout }) =>
+			new Promise<number>((ok, fail) => {
+				const norm = (p: string) => (p.length > 1 ? p.replace(/\/$/, '') : p);
+				const data = new URL(location.href).searchParams.get('data');
+				const link = document.createElement('a');
+				link.href = path + (data ? `?data=${encodeURIComponent(data)}` : '');
+				link.style.display = 'none';
+				// Inside the app's root element, where SvelteKit's router listens for link clicks.
+				(document.querySelector('main') ?? document.body).append(link);
+				const done = () => testids.every((id) => (document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '').trim().length > 0);
+				const t0 = performance.now();
+				const obs = new MutationObserver(() => {
+					if (norm(location.pathname) === norm(path) && done()) {
+						obs.disconnect();
+						ok(performance.now() - t0);
+					}
+				});
+				obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+				setTimeout(() => {
+					obs.disconnect();
+					fail(new Error(`timeout waiting for ${testids.join(', ')} on ${path}`));
+				}, timeout);
+				link.click();
+				link.remove();
+			}),
+		{ path, testids, timeout: LOAD_TIMEOUT }
+	);
+}
+
+/**
+ * Set a filter select and time it until the table's body text stops changing:
+ * the time of the last change, after none for SETTLE_MS (a view may first
+ * re-sort or relabel the old rows, then show the new numbers). Returns ms.
+ */
+const SETTLE_MS = 1000;
+async function changeFilter(page: Page, testid: string, value: string, table: string): Promise<number> {
+	await page.getByTestId(testid).locator(`option[value="${value}"]`).waitFor({ state: 'attached', timeout: 60_000 });
+	return page.evaluate(
+		({ testid, value, table, timeout, settle }) =>
+			new Promise<number>((ok, fail) => {
+				const text = () => {
+					const t = document.querySelector(`[data-testid="${table}"]`);
+					return (t?.querySelector('tbody') ?? t)?.textContent ?? '';
+				};
+				let last = text();
+				const select = document.querySelector<HTMLSelectElement>(`[data-testid="${testid}"]`);
+				if (!select) return fail(new Error(`no select ${testid}`));
+				let changedAt: number | null = null;
+				let settleTimer: ReturnType<typeof setTimeout> | null = null;
+				const t0 = performance.now();
+				const obs = new MutationObserver(() => {
+					const now = text();
+					if (now === last || !now) return;
+					last = now;
+					changedAt = performance.now() - t0;
+					if (settleTimer) clearTimeout(settleTimer);
+					settleTimer = setTimeout(() => {
+						obs.disconnect();
+						clearTimeout(hard);
+						ok(changedAt!);
+					}, settle);
+				});
+				obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+				const hard = setTimeout(() => {
+					obs.disconnect();
+					fail(new Error(`timeout: ${table} did not change after ${testid}=${value}`));
+				}, timeout);
+				select.value = value;
+				select.dispatchEvent(new Event('change', { bubbles: true }));
+			}),
+		{ testid, value, table, timeout: 120_000, settle: SETTLE_MS }
+	);
+}
+
+async function browserSide(siteUrl: string) {
+	const cold: LoadSample[] = [];
+	const warm: LoadSample[] = [];
+	const views: Record<string, number[]> = {};
+	const filters: Record<string, number[]> = {};
+	const peaks: { renderersMB: number; allMB: number }[] = [];
+	const errors: string[] = [];
+	for (let r = 0; r < REPEATS; r++) {
+		let browser: Browser | null = null;
+		let sampler: MemSampler | null = null;
+		try {
+			browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+			// Chromium is a child of this Node process: sample our own process tree (other Chromiums on the machine are not ours).
+			sampler = new MemSampler(process.pid).start();
+			const context = await browser.newContext({ locale: 'en-GB' });
+			// tsx (esbuild keepNames) wraps functions in page.evaluate callbacks with __name(); give the page a no-op.
+			await context.addInitScript('globalThis.__name = (f) => f;');
+			const page = await context.newPage();
+			page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+			page.on('crash', () => errors.push('renderer crashed'));
+			log(`browser ${r + 1}/${REPEATS}: cold load`);
+			cold.push(await loadPage(page, siteUrl, false));
+			log(`  cold ${cold.at(-1)!.firstViewMs} ms; warm reload`);
+			warm.push(await loadPage(page, siteUrl, true));
+			log(`  warm ${warm.at(-1)!.firstViewMs} ms; views`);
+			for (const v of VIEWS) {
+				if (v.path === '/') continue;
+				try {
+					(views[v.path] ??= []).push(await navigateAndWait(page, v.path, v.ready));
+				} catch (e) {
+					errors.push(`${v.path}: ${(e as Error).message}`);
+				}
+				await navigateAndWait(page, '/', ['overview-table']);
+			}
+			for (const fv of FILTER_VIEWS) {
+				const v = VIEWS.find((w) => w.route === fv.route)!;
+				await navigateAndWait(page, v.path, v.ready);
+				for (const s of FILTER_STEPS) {
+					try {
+						(filters[`${v.path} ${s.name}`] ??= []).push(await changeFilter(page, s.testid, s.value, fv.table));
+						await changeFilter(page, s.testid, s.reset, fv.table);
+					} catch (e) {
+						errors.push(`${v.path} ${s.name}: ${(e as Error).message}`);
+					}
+				}
+				await navigateAndWait(page, '/', ['overview-table']);
+			}
+		} catch (e) {
+			errors.push(`repeat ${r + 1}: ${(e as Error).message}`);
+			log(`  error: ${(e as Error).message}`);
+		} finally {
+			sampler?.stop();
+			if (sampler) peaks.push({ renderersMB: sampler.peakRenderersKb / 1024, allMB: sampler.peakAllKb / 1024 });
+			await browser?.close().catch(() => {});
+		}
+	}
+	const summary = (xs: LoadSample[]) => {
+		const names = xs.length ? Object.keys(xs[0].tables) : [];
+		return {
+			samples: xs.length,
+			firstViewMs: median(xs.map((x) => x.firstViewMs)),
+			readyAtMs: r1(median(xs.map((x) => x.readyAtMs))),
+			engineMs: r1(median(xs.map((x) => x.engineMs))),
+			dataMs: r1(median(xs.map((x) => x.dataMs))),
+			decodeMs: r1(median(xs.map((x) => Object.values(x.tables).reduce((s, t) => s + t.decodeMs, 0)))),
+			ingestMs: r1(median(xs.map((x) => Object.values(x.tables).reduce((s, t) => s + t.ingestMs, 0)))),
+			jsHeapUsedMB: r1(median(xs.map((x) => x.jsHeapUsedMB))),
+			tables: Object.fromEntries(names.map((n) => [n, { decodeMs: r1(median(xs.map((x) => x.tables[n]?.decodeMs))), ingestMs: r1(median(xs.map((x) => x.tables[n]?.ingestMs))) }]))
+		};
+	};
+	return {
+		cold: summary(cold),
+		warm: summary(warm),
+		views: Object.fromEntries(Object.entries(views).map(([k, xs]) => [k, median(xs)])),
+		filters: Object.fromEntries(Object.entries(filters).map(([k, xs]) => [k, median(xs)])),
+		memory: {
+			method: 'peak of the summed VmRSS (/proc/<pid>/status) of the Chromium renderer processes (page + DuckDB worker + wasm heaps), sampled every 200 ms over each whole session; allMB sums every Chromium process (browser, GPU/utility, renderers; shared pages counted per process)',
+			peakRenderersMB: r1(median(peaks.map((p) => p.renderersMB))),
+			peakAllMB: r1(median(peaks.map((p) => p.allMB))),
+			maxPeakRenderersMB: r1(Math.max(0, ...peaks.map((p) => p.renderersMB)))
+		},
+		errors
+	};
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+	const startedAt = Date.now();
+	const load0 = loadavg()[0];
+	let generatedSeconds: number | null = null;
+	if (!existsSync(join(DATA, 'manifest.json'))) {
+		log(`generating ${DATA}`);
+		const g = await generateNational({ participants: N, years: Y, seed: DEFAULT_SEED, out: DATA });
+		generatedSeconds = Math.round(g.seconds * 10) / 10;
+		log(`generated in ${generatedSeconds} s`);
+	}
+	if (!existsSync(join(BUILD, 'index.html'))) {
+		log('build/index.html missing: npx vite build');
+		const b = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+		if (b.status !== 0) throw new Error('vite build failed');
+	}
+	const manifest = JSON.parse(readFileSync(join(DATA, 'manifest.json'), 'utf8')) as Manifest;
+	const server = await serveRoots({ '/': BUILD, [`/national/${NAME}/`]: DATA });
+	const manifestUrl = `${server.url}/national/${NAME}/manifest.json`;
+	const siteUrl = `${server.url}/?data=${encodeURIComponent(manifestUrl)}`;
+	log(`serving ${siteUrl}`);
+
+	let browser: Awaited<ReturnType<typeof browserSide>> | null = null;
+	if (existsSync(CHROMIUM)) browser = await browserSide(siteUrl);
+	else log(`no Chromium at ${CHROMIUM}: browser side skipped`);
+	await server.close();
+	const native = await nativeSide(manifest);
+
+	const rows: { step: string; browserMs: number | null; nativeMs: number | null; ratio: number | null }[] = [];
+	const add = (step: string, b: number | null | undefined, n: number | null | undefined) =>
+		rows.push({ step, browserMs: r1(b ?? null), nativeMs: r1(n ?? null), ratio: b != null && n ? Math.round((b / n) * 10) / 10 : null });
+	add('load cold: navigation → overview shown', browser?.cold.firstViewMs, native.loadTotalMs);
+	add('load warm: reload → overview shown', browser?.warm.firstViewMs, native.loadTotalMs);
+	add('  engine start (cold)', browser?.cold.engineMs, native.engineStartMs);
+	add('  data load, all tables (cold)', browser?.cold.dataMs, native.loadTotalMs! - native.engineStartMs!);
+	const sv = browser?.cold.tables.services;
+	add('    services table (cold decode + ingest)', sv && sv.decodeMs !== null && sv.ingestMs !== null ? sv.decodeMs + sv.ingestMs : null, native.tablesMs.services);
+	for (const v of VIEWS) if (v.path !== '/') add(`view ${v.path} first render`, browser?.views[v.path], native.views[v.path]);
+	add('overview queries (native only)', null, native.views['/']);
+	for (const k of Object.keys(native.filters)) add(`filter ${k}`, browser?.filters[k], native.filters[k]);
+
+	const totalRows = Object.values(manifest.tables).reduce((s, t) => s + t.rows, 0);
+	const totalBytes = Object.values(manifest.tables).reduce((s, t) => s + t.bytes, 0);
+	const result = {
+		date: new Date().toISOString(),
+		machine: {
+			cores: cpus().length, cpu: cpus()[0]?.model, memGB: Math.round(totalmem() / 1e9), freeGBAtEnd: Math.round(freemem() / 1e9),
+			loadavgAtStart: Math.round(load0 * 10) / 10, loadavgAtEnd: Math.round(loadavg()[0] * 10) / 10,
+			note: 'shared machine: other work ran at the same time; compare ratios rather than absolute ms'
+		},
+		dataset: {
+			name: NAME, participants: N, years: Y, dir: DATA.replace(ROOT + '/', ''), generatedSeconds,
+			rows: Object.fromEntries(Object.entries(manifest.tables).map(([k, t]) => [k, t.rows])),
+			totalRows, totalMB: Math.round(totalBytes / 1e5) / 10
+		},
+		repeats: REPEATS,
+		table: rows,
+		browser,
+		native,
+		wallSeconds: Math.round((Date.now() - startedAt) / 1000)
+	};
+	mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+	const out = join(ROOT, `bench/results/national-${NAME}.json`);
+	writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
+
+	console.log(`\nNational benchmark ${NAME}: ${totalRows.toLocaleString('en')} rows, ${(totalBytes / 1e6).toFixed(1)} MB Parquet; medians of ${REPEATS}; load average ${result.machine.loadavgAtStart} → ${result.machine.loadavgAtEnd} on ${cpus().length} cores (shared machine)`);
+	console.log(`${'step'.padEnd(52)} ${'browser ms'.padStart(11)} ${'native ms'.padStart(10)} ${'ratio'.padStart(7)}`);
+	for (const r of rows) {
+		console.log(`${r.step.padEnd(52)} ${String(r.browserMs ?? '–').padStart(11)} ${String(r.nativeMs ?? '–').padStart(10)} ${String(r.ratio ?? '–').padStart(7)}`);
+	}
+	if (browser) {
+		console.log(`browser peak memory: renderers ${browser.memory.peakRenderersMB} MB (max ${browser.memory.maxPeakRenderersMB}), all Chromium processes ${browser.memory.peakAllMB} MB; main-thread JS heap after load ${browser.cold.jsHeapUsedMB} MB`);
+		console.log(`browser cold load split: engine ${browser.cold.engineMs} ms, data ${browser.cold.dataMs} ms (Parquet decode ${browser.cold.decodeMs} ms, Arrow ingest ${browser.cold.ingestMs} ms)`);
+		if (browser.errors.length) console.log(`browser errors:\n  ${browser.errors.slice(0, 20).join('\n  ')}`);
+	}
+	console.log(`wrote ${out.replace(ROOT + '/', '')} (${result.wallSeconds} s)`);
+}
+
+await main();
