@@ -4,10 +4,12 @@
  */
 import type { Engine } from './engine';
 import type { DatasetManifest } from './manifest';
-import { loadDataset, type LoadResult } from './load';
+import { loadDataset, prepareTable, type LoadResult, type PreparedTable } from './load';
+import { initBrowserParquet } from './parquet-browser';
 import { fetchBytes } from './fetch';
 import { parseManifest } from './manifest';
 import { ensureLayerSchemas, selectLayers, type Layer } from './layers';
+import { TABLES } from './schema';
 import { PILOT_MANIFEST, pilotFileUrl } from './pilot';
 
 /** Where the current data come from: the bundled pilot, or a manifest URL (`?data=`). */
@@ -67,16 +69,29 @@ let starting: Promise<Engine> | null = null;
 /** A dataset's manifest and its files, fetching as soon as it is known. */
 interface OpenedDataset {
 	manifest: DatasetManifest;
-	files: Map<string, Promise<Uint8Array>>;
+	files: Map<string, Promise<PreparedTable>>;
 }
 
 async function openDataset(source: DataSource): Promise<OpenedDataset> {
-	const { manifest, fileUrl } = await openManifest(source);
-	const files = new Map<string, Promise<Uint8Array>>();
+	const opened = await openManifest(source);
+	const fileUrl = opened.fileUrl;
+	// Only the contract's tables feed the views; others (e.g. raw `services_events`
+	// behind a pre-aggregated `services`) stay on the server until asked for.
+	const manifest = {
+		...opened.manifest,
+		tables: Object.fromEntries(Object.entries(opened.manifest.tables).filter(([name]) => TABLES.includes(name)))
+	};
+	// Fetch and decode each file as soon as possible: this runs on the page's thread
+	// while the engine compiles in its worker, so the two overlap.
+	const decoder = initBrowserParquet();
+	const files = new Map<string, Promise<PreparedTable>>();
 	for (const spec of Object.values(manifest.tables)) {
-		const bytes = fetchBytes(fileUrl(spec.path));
-		bytes.catch(() => {}); // reported when the loader awaits it
-		files.set(spec.path, bytes);
+		const prepared = fetchBytes(fileUrl(spec.path)).then(async (bytes) => {
+			await decoder;
+			return prepareTable(spec.format, bytes);
+		});
+		prepared.catch(() => {}); // reported when the loader awaits it
+		files.set(spec.path, prepared);
 	}
 	return { manifest, files };
 }

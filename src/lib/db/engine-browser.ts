@@ -7,10 +7,9 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { Table } from 'apache-arrow';
 import { STARTUP_SQL, type Engine, type SqlParam } from './engine';
-import { initParquetDecoder } from './parquet';
+import { initBrowserParquet } from './parquet-browser';
 
 const BUNDLES: duckdb.DuckDBBundles = {
 	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -29,7 +28,7 @@ export async function createBrowserEngine(
 	const bundle = await duckdb.selectBundle(BUNDLES);
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	const decoder = initParquetDecoder(parquetWasm);
+	const decoder = initBrowserParquet();
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
 		onProgress({ bytesLoaded: p.bytesLoaded, bytesTotal: p.bytesTotal })
 	);
