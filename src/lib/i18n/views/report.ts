@@ -59,7 +59,9 @@ export const lv = {
 		'Nodarbinātībai (jā/nē sākumā un beigās, tās pašas personas) – Maknemāra tests; ja pretējo pāru ir mazāk nekā {limit}, primārais ir precīzais binomiālais tests.',
 	'report.methods.alpha': 'Visi testi ir divpusēji, nozīmības līmenis 0,05. Aprēķini atbilst R 4.2.2 rezultātiem.',
 	'report.methods.multiplicity':
-		'Vairākkārtēja testēšana: viena instrumenta dimensiju p vērtības koriģētas kopā ar Holma metodi (KIDSCREEN – katram respondentam atsevišķi, SFK – 9 jomām, FQOLS – 5 apakšskalām, subjektīvā dzīves kvalitāte – 13 aspektiem). Holma metode kontrolē kļūdu īpatsvaru visai testu saimei un ir jaudīgāka par Bonferoni korekciju.',
+		'Vairākkārtēja testēšana: viena instrumenta dimensiju p vērtības koriģētas kopā ar Holma metodi ({families}). Holma metode kontrolē kļūdu īpatsvaru visai testu saimei un ir jaudīgāka par Bonferoni korekciju.',
+	'report.methods.families.child': 'KIDSCREEN – 10 dimensijām katram respondentam atsevišķi, SFK – 9 jomām, FQOLS – 5 apakšskalām',
+	'report.methods.families.adult': 'subjektīvā dzīves kvalitāte – 13 aspektiem; nodarbinātībai ir viens tests',
 	'report.methods.disclosureHeading': 'Datu aizsardzība',
 	'report.methods.disclosure':
 		'Skaitļi par mazāk nekā {min} personām netiek rādīti: tabulu rindas un statistika par tik mazām grupām ir slēptas. Ziņojums netiek sagatavots, ja atlasītajā grupā ir mazāk nekā {min} personas, ja dzimuma vai vecuma filtrs atstātu mazāku atlikumu (to varētu iegūt atņemot) vai ja izvēlētā pašvaldība vai reģions pašvaldību salīdzinājumā ir slēpts.',
@@ -190,7 +192,9 @@ export const en: Record<keyof typeof lv, string> = {
 		'Employment (yes/no at baseline and follow-up, same people): McNemar\'s test; with fewer than {limit} discordant pairs the exact binomial test is primary.',
 	'report.methods.alpha': 'All tests are two-sided at the 0.05 level. The computations match R 4.2.2.',
 	'report.methods.multiplicity':
-		'Multiple testing: the p-values of one instrument\'s dimensions are adjusted together with Holm\'s method (KIDSCREEN per informant, ICF over 9 domains, FQOLS over 5 subscales, subjective quality of life over 13 aspects). Holm controls the family-wise error rate and is more powerful than Bonferroni.',
+		'Multiple testing: the p-values of one instrument\'s dimensions are adjusted together with Holm\'s method ({families}). Holm controls the family-wise error rate and is more powerful than Bonferroni.',
+	'report.methods.families.child': 'KIDSCREEN over 10 dimensions per informant, ICF over 9 domains, FQOLS over 5 subscales',
+	'report.methods.families.adult': 'subjective quality of life over 13 aspects; employment has a single test',
 	'report.methods.disclosureHeading': 'Disclosure control',
 	'report.methods.disclosure':
 		'Figures on fewer than {min} people are not shown: table rows and statistics on such small groups are suppressed. The report is not produced when the selected group has fewer than {min} people, when a sex or age filter would leave a smaller remainder (recoverable by subtraction), or when the selected municipality or region is hidden in the municipality comparison.',
