@@ -167,4 +167,15 @@ describe('evaluation report', () => {
 		expect(errors).toEqual([]);
 		await context.close();
 	});
+
+	it('obeys the disclosure gate: no report for a group under the threshold', { timeout: 300_000 }, async () => {
+		const { page, context, errors } = await offlinePage(browser);
+		// Women among Liepāja's 10 adults: fewer than 5, or a complement under 5 — either way gated.
+		await page.goto(`${server.url}/report/?cohort=adult&mun=LIEPAJA_C&sex=F`);
+		await waitForData(page, 180_000);
+		await page.getByTestId('disclosure-gate').waitFor({ timeout: 120_000 });
+		expect(await page.getByTestId('report').count()).toBe(0);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
 });
