@@ -46,7 +46,7 @@ describe('functioning view (SFK)', () => {
 		expect(paired[0].slice(4, 7)).toEqual(['24', '73', '2']); // improved / unchanged / worse of 99
 		expect(paired[0][8]).toBe('Vilkoksona zīmju rangu tests');
 		expect(paired[0][11]).toBe('< 0,001');
-		expect(paired[0][12]).toBe('Uzlabojums: uzlabojās 24, pasliktinājās 2 (n = 99; p = < 0,001, Holma korekcija).');
+		expect(paired[0][12]).toBe('Uzlabojums: uzlabojās 24, pasliktinājās 2 (n = 99; p < 0,001, Holma korekcija).');
 		expect(paired[7][12]).toMatch(/^Nav pārliecinošu pierādījumu par izmaiņām: uzlabojās 7, pasliktinājās 3 \(n = 80;/);
 		const header = await page.getByTestId('sfk-paired-table').locator('thead th').allTextContents();
 		expect(header).toContain('p (Holma korekcija)');

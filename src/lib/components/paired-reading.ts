@@ -5,14 +5,14 @@
  */
 import type { PairedComparison } from '#lib/metrics/paired.ts';
 import { translate, type Lang } from '#lib/i18n/index.svelte.ts';
-import { formatNumber, formatPValue } from '#lib/i18n/format.ts';
+import { formatNumber, formatPExpression } from '#lib/i18n/format.ts';
 
 export const ALPHA = 0.05;
 
 export function pairedReading(lang: Lang, r: PairedComparison, digits = 1): string {
 	const n = formatNumber(lang, r.n);
 	if (!Number.isFinite(r.pValue)) return translate(lang, 'paired.readingUntestable', { n });
-	const p = formatPValue(lang, r.pAdjusted);
+	const p = formatPExpression(lang, r.pAdjusted);
 	const method = translate(lang, `paired.adjust.${r.adjust}`);
 	const significant = r.pAdjusted < ALPHA;
 	if (r.test !== 'paired_t') {

@@ -49,6 +49,12 @@ export function formatPValue(lang: Lang, p: number | null | undefined): string {
 	return formatNumber(lang, p, 3);
 }
 
+/** A p-value as an expression for sentences: "p = 0,031" or "p < 0,001". */
+export function formatPExpression(lang: Lang, p: number | null | undefined): string {
+	const s = formatPValue(lang, p);
+	return s.startsWith('<') ? `p ${s}` : `p = ${s}`;
+}
+
 /** ISO date (YYYY-MM-DD) → "31.10.2019" (lv) or "31 Oct 2019" (en). */
 export function formatDate(lang: Lang, iso: string | null | undefined): string {
 	if (!iso) return dash;

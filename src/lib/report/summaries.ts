@@ -9,7 +9,7 @@
  * goalsFindings('en', rows) // → ['Goal attainment was 75% (402 of 536 goal points); goals were set for 102 participants.', …]
  */
 import { translate, type Lang, type MessageKey } from '#lib/i18n/index.svelte.ts';
-import { formatEur, formatNumber, formatPercent, formatPValue } from '#lib/i18n/format.ts';
+import { formatEur, formatNumber, formatPercent, formatPValue, formatPExpression } from '#lib/i18n/format.ts';
 import { DEFAULT_MIN_CELL, tooFew } from '#lib/privacy/threshold.ts';
 import type { GoalDomainRow } from '#lib/metrics/goals.ts';
 import type { FunctioningSummary } from '#lib/metrics/functioning.ts';
@@ -36,11 +36,7 @@ const list = (lang: Lang, items: string[]) => {
 };
 const method = (lang: Lang, adjust: string) => translate(lang, `paired.adjust.${adjust}` as MessageKey);
 const signed = (lang: Lang, v: number, digits = 0) => (v > 0 ? '+' : v < 0 ? '−' : '') + formatNumber(lang, Math.abs(v), digits);
-/** "p = 0,031" or "p < 0,001" */
-const pText = (lang: Lang, p: number) => {
-	const s = formatPValue(lang, p);
-	return s.startsWith('<') ? `p ${s}` : `p = ${s}`;
-};
+const pText = formatPExpression;
 const score = (lang: Lang, v: number) => formatNumber(lang, v, Number.isInteger(v) ? 0 : 1);
 
 // ------------------------------------------------------------------ goals
@@ -193,7 +189,7 @@ export function fqolsFindings(lang: Lang, s: FqolsSummary, min = DEFAULT_MIN_CEL
 		out.push(
 			translate(lang, 'report.fq.only', {
 				name: inline(nameOf(lang, sig[0])),
-				p: formatPValue(lang, sig[0].pAdjusted),
+				p: formatPExpression(lang, sig[0].pAdjusted),
 				method: method(lang, sig[0].adjust)
 			})
 		);

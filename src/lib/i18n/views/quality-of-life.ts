@@ -43,9 +43,9 @@ export const lv = {
 	'qol.sq.test': 'Tests',
 	'qol.sq.testName': 'Zīmju tests (binomiālais, p = ½)',
 	'qol.sq.tableCaption': 'Subjektīvā dzīves kvalitāte: izmaiņas pa aspektiem, zīmju tests (korekcija 13 aspektiem)',
-	'qol.sq.readingBetter': 'Biežāk uz labo pusi nekā uz slikto (n = {n}; p = {p}, {method}).',
-	'qol.sq.readingWorse': 'Biežāk uz slikto pusi nekā uz labo (n = {n}; p = {p}, {method}).',
-	'qol.sq.readingNoEvidence': 'Nav pārliecinošu pierādījumu, ka uzlabojumu ir vairāk nekā pasliktinājumu (n = {n}; p = {p}, {method}).',
+	'qol.sq.readingBetter': 'Biežāk uz labo pusi nekā uz slikto (n = {n}; {p}, {method}).',
+	'qol.sq.readingWorse': 'Biežāk uz slikto pusi nekā uz labo (n = {n}; {p}, {method}).',
+	'qol.sq.readingNoEvidence': 'Nav pārliecinošu pierādījumu, ka uzlabojumu ir vairāk nekā pasliktinājumu (n = {n}; {p}, {method}).',
 	'qol.sq.readingUntestable': 'Testu nevar veikt: nevienam no {n} nav izmaiņu.',
 	'qol.method':
 		'KIDSCREEN-52 un FQOLS: pāru t tests katrā dimensijā (beigās − sākumā), efekta lielums – Koena d_z; KIDSCREEN p vērtības koriģētas katram respondentam atsevišķi (10 dimensijas), FQOLS – piecām apakšskalām kopā. Subjektīvā dzīves kvalitāte: zīmju tests (binomiālais tests uzlabojumu skaitam no mainījušos skaita, p = ½), 13 aspektu p vērtības koriģētas kopā. Testi atbilst R 4.2.2. Ja izvēlēts periods, iekļauti beigu mērījumi šajā periodā.'
@@ -95,9 +95,9 @@ export const en: Record<keyof typeof lv, string> = {
 	'qol.sq.test': 'Test',
 	'qol.sq.testName': 'Sign test (binomial, p = ½)',
 	'qol.sq.tableCaption': 'Subjective quality of life: change by aspect, sign test (adjusted over the 13 aspects)',
-	'qol.sq.readingBetter': 'More often better than worse (n = {n}; p = {p}, {method}).',
-	'qol.sq.readingWorse': 'More often worse than better (n = {n}; p = {p}, {method}).',
-	'qol.sq.readingNoEvidence': 'No convincing evidence that improvements outnumber deteriorations (n = {n}; p = {p}, {method}).',
+	'qol.sq.readingBetter': 'More often better than worse (n = {n}; {p}, {method}).',
+	'qol.sq.readingWorse': 'More often worse than better (n = {n}; {p}, {method}).',
+	'qol.sq.readingNoEvidence': 'No convincing evidence that improvements outnumber deteriorations (n = {n}; {p}, {method}).',
 	'qol.sq.readingUntestable': 'No test possible: none of the {n} changed.',
 	'qol.method':
 		"KIDSCREEN-52 and FQOLS: paired t-test per dimension (follow-up − baseline), effect size Cohen's d_z; KIDSCREEN p-values adjusted per informant (10 dimensions), FQOLS over the five subscales. Subjective quality of life: sign test (binomial test of the number better out of those who changed, p = ½), the 13 aspects' p-values adjusted together. Tests match R 4.2.2. With a period selected, follow-up measurements in that period are included."

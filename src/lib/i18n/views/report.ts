@@ -93,7 +93,7 @@ export const lv = {
 	'report.ks.notT': 'Rezultāti nav Raša T vērtības, tāpēc ar normu 50 tie netiek salīdzināti.',
 
 	'report.fq.rose': 'Ģimenes dzīves kvalitāte pieauga {k} no {m} FQOLS apakšskalām ({n} ģimenes).',
-	'report.fq.only': 'Statistiski nozīmīga atšķirība starp sākumu un beigām bija tikai apakšskalā {name} (pāru t tests, p = {p}, {method}).',
+	'report.fq.only': 'Statistiski nozīmīga atšķirība starp sākumu un beigām bija tikai apakšskalā {name} (pāru t tests, {p}, {method}).',
 	'report.fq.significant': 'Statistiski nozīmīga atšķirība starp sākumu un beigām (pāru t tests, {method}): {list}.',
 	'report.fq.noneSignificant': 'Nevienā apakšskalā atšķirība starp sākumu un beigām nebija statistiski nozīmīga (pāru t tests, {method}).',
 
@@ -226,7 +226,7 @@ export const en: Record<keyof typeof lv, string> = {
 	'report.ks.notT': 'The scores are not Rasch T-scores, so they are not compared with the norm of 50.',
 
 	'report.fq.rose': 'Family quality of life rose in {k} of {m} FQOLS subscales ({n} families).',
-	'report.fq.only': 'Only {name} differed significantly between start and end (paired t test, p = {p}, {method}).',
+	'report.fq.only': 'Only {name} differed significantly between start and end (paired t test, {p}, {method}).',
 	'report.fq.significant': 'Significant difference between start and end (paired t test, {method}): {list}.',
 	'report.fq.noneSignificant': 'No subscale differed significantly between start and end (paired t test, {method}).',
 
