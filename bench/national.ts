@@ -57,13 +57,17 @@ const { values: cli } = parseArgs({
 		participants: { type: 'string', default: process.env.PARTICIPANTS ?? '11000' },
 		years: { type: 'string', default: process.env.YEARS ?? '1' },
 		repeats: { type: 'string', default: process.env.REPEATS ?? '3' },
-		'load-timeout': { type: 'string', default: '300' }
+		'load-timeout': { type: 'string', default: '300' },
+		/** Stop starting new browser repeats when the run would exceed this (seconds since start), to stay under 10 minutes. */
+		budget: { type: 'string', default: process.env.BUDGET ?? '540' }
 	}
 });
 const N = Number(cli.participants);
 const Y = Number(cli.years);
 const REPEATS = Number(cli.repeats);
 const LOAD_TIMEOUT = Number(cli['load-timeout']) * 1000;
+const BUDGET_MS = Number(cli.budget) * 1000;
+const STARTED = Date.now();
 const NAME = `${N}-${Y}y`;
 const DATA = defaultOutDir(N, Y);
 
@@ -93,7 +97,7 @@ interface View {
 const childOnly = (f: Filters): Filters => ({ ...f, cohort: 'child', ageBand: f.ageBand && AGE_BANDS_BY_COHORT.child.includes(f.ageBand) ? f.ageBand : null });
 const adultOnly = (f: Filters): Filters => ({ ...f, cohort: 'adult', ageBand: f.ageBand && AGE_BANDS_BY_COHORT.adult.includes(f.ageBand) ? f.ageBand : null });
 
-const VIEWS: View[] = [
+const ALL_VIEWS: View[] = [
 	{ route: '', path: '/', ready: ['overview-table'], native: (e) => overview(e), cohort: () => null },
 	{
 		route: 'goals', path: '/goals/', ready: ['goals-table'], cohort: (f) => f.cohort,
@@ -113,7 +117,8 @@ const VIEWS: View[] = [
 		native: (e, f) => Promise.all([kidscreenData(e, childOnly(f)), fqolsData(e, childOnly(f)), sqolData(e, adultOnly(f))])
 	},
 	{ route: 'municipalities', path: '/municipalities/', ready: ['municipalities-table'], cohort: () => null, native: (e, f) => municipalityOutcomes(e, f.cohort) }
-].filter((v) => v.route === '' || existsSync(join(ROOT, 'src/routes', v.route, '+page.svelte')));
+];
+const VIEWS = ALL_VIEWS.filter((v) => v.route === '' || existsSync(join(ROOT, 'src/routes', v.route, '+page.svelte')));
 
 interface FilterStep {
 	name: string;
@@ -385,16 +390,42 @@ async function navigateAndWait(page: Page, path: string, testids: string[]): Pro
 }
 
 /**
- * Set a filter select and time it until the table's body text stops changing:
- * the time of the last change, after none for SETTLE_MS (a view may first
- * re-sort or relabel the old rows, then show the new numbers). Returns ms.
+ * Injected before the page's scripts: counts messages to and from Web Workers
+ * (DuckDB-WASM answers every request of its worker with one message), so the
+ * benchmark can tell when the page has no query in flight.
  */
-const SETTLE_MS = 1000;
+const INIT_SCRIPT = `
+globalThis.__name = (f) => f; // tsx (esbuild keepNames) wraps functions in page.evaluate callbacks with __name()
+(() => {
+	const st = { pending: 0, requests: 0 };
+	globalThis.__ibBench = st;
+	const post = Worker.prototype.postMessage;
+	const hooked = new WeakSet();
+	Worker.prototype.postMessage = function (...args) {
+		if (!hooked.has(this)) {
+			hooked.add(this);
+			this.addEventListener('message', () => { st.pending = Math.max(0, st.pending - 1); });
+		}
+		st.pending++;
+		st.requests++;
+		return post.apply(this, args);
+	};
+})();`;
+
+/** No worker request in flight for this long = the queries a filter change started are done. */
+const QUIET_MS = 300;
+
+/**
+ * Set a filter select and return the time (ms, in the page) of the last change
+ * of the table's body text before the engine went quiet: a view may first
+ * re-sort or relabel the old rows, then show the new numbers.
+ */
 async function changeFilter(page: Page, testid: string, value: string, table: string): Promise<number> {
 	await page.getByTestId(testid).locator(`option[value="${value}"]`).waitFor({ state: 'attached', timeout: 60_000 });
 	return page.evaluate(
-		({ testid, value, table, timeout, settle }) =>
+		({ testid, value, table, timeout, quiet }) =>
 			new Promise<number>((ok, fail) => {
+				const st = (globalThis as unknown as { __ibBench: { pending: number; requests: number } }).__ibBench;
 				const text = () => {
 					const t = document.querySelector(`[data-testid="${table}"]`);
 					return (t?.querySelector('tbody') ?? t)?.textContent ?? '';
@@ -402,30 +433,35 @@ async function changeFilter(page: Page, testid: string, value: string, table: st
 				let last = text();
 				const select = document.querySelector<HTMLSelectElement>(`[data-testid="${testid}"]`);
 				if (!select) return fail(new Error(`no select ${testid}`));
+				const req0 = st.requests;
 				let changedAt: number | null = null;
-				let settleTimer: ReturnType<typeof setTimeout> | null = null;
+				let quietSince: number | null = null;
 				const t0 = performance.now();
 				const obs = new MutationObserver(() => {
 					const now = text();
-					if (now === last || !now) return;
-					last = now;
-					changedAt = performance.now() - t0;
-					if (settleTimer) clearTimeout(settleTimer);
-					settleTimer = setTimeout(() => {
-						obs.disconnect();
-						clearTimeout(hard);
-						ok(changedAt!);
-					}, settle);
+					if (now && now !== last) {
+						last = now;
+						changedAt = performance.now() - t0;
+					}
 				});
 				obs.observe(document.body, { childList: true, subtree: true, characterData: true });
-				const hard = setTimeout(() => {
+				const poll = setInterval(() => {
+					const t = performance.now();
+					const idle = st.requests > req0 && st.pending === 0;
+					quietSince = idle ? (quietSince ?? t) : null;
+					if (quietSince !== null && t - quietSince >= quiet && changedAt !== null) finish(null);
+					else if (t - t0 > timeout) finish(new Error(`timeout: ${table} did not change after ${testid}=${value}`));
+				}, 10);
+				function finish(err: Error | null) {
+					clearInterval(poll);
 					obs.disconnect();
-					fail(new Error(`timeout: ${table} did not change after ${testid}=${value}`));
-				}, timeout);
+					if (err) fail(err);
+					else ok(changedAt!);
+				}
 				select.value = value;
 				select.dispatchEvent(new Event('change', { bubbles: true }));
 			}),
-		{ testid, value, table, timeout: 120_000, settle: SETTLE_MS }
+		{ testid, value, table, timeout: 120_000, quiet: QUIET_MS }
 	);
 }
 
@@ -436,7 +472,15 @@ async function browserSide(siteUrl: string) {
 	const filters: Record<string, number[]> = {};
 	const peaks: { renderersMB: number; allMB: number }[] = [];
 	const errors: string[] = [];
+	let repeatMs = 0;
 	for (let r = 0; r < REPEATS; r++) {
+		// A further session (cold + warm load) plus the native side (~1 min) must fit in the budget.
+		if (r > 0 && Date.now() - STARTED + repeatMs * 1.2 + 60_000 > BUDGET_MS) {
+			log(`time budget: stopping after ${r} browser repeat(s)`);
+			errors.push(`time budget (${BUDGET_MS / 1000} s): ${r} of ${REPEATS} browser repeats`);
+			break;
+		}
+		const repeatStart = Date.now();
 		let browser: Browser | null = null;
 		let sampler: MemSampler | null = null;
 		try {
@@ -444,8 +488,7 @@ async function browserSide(siteUrl: string) {
 			// Chromium is a child of this Node process: sample our own process tree (other Chromiums on the machine are not ours).
 			sampler = new MemSampler(process.pid).start();
 			const context = await browser.newContext({ locale: 'en-GB' });
-			// tsx (esbuild keepNames) wraps functions in page.evaluate callbacks with __name(); give the page a no-op.
-			await context.addInitScript('globalThis.__name = (f) => f;');
+			await context.addInitScript(INIT_SCRIPT);
 			const page = await context.newPage();
 			page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
 			page.on('crash', () => errors.push('renderer crashed'));
@@ -453,28 +496,33 @@ async function browserSide(siteUrl: string) {
 			cold.push(await loadPage(page, siteUrl, false));
 			log(`  cold ${cold.at(-1)!.firstViewMs} ms; warm reload`);
 			warm.push(await loadPage(page, siteUrl, true));
-			log(`  warm ${warm.at(-1)!.firstViewMs} ms; views`);
-			for (const v of VIEWS) {
-				if (v.path === '/') continue;
-				try {
-					(views[v.path] ??= []).push(await navigateAndWait(page, v.path, v.ready));
-				} catch (e) {
-					errors.push(`${v.path}: ${(e as Error).message}`);
-				}
-				await navigateAndWait(page, '/', ['overview-table']);
-			}
-			for (const fv of FILTER_VIEWS) {
-				const v = VIEWS.find((w) => w.route === fv.route)!;
-				await navigateAndWait(page, v.path, v.ready);
-				for (const s of FILTER_STEPS) {
+			log(`  warm ${warm.at(-1)!.firstViewMs} ms`);
+			repeatMs = Math.max(repeatMs, Date.now() - repeatStart);
+			// Views and filter changes: REPEATS passes in the first session (data already loaded); later sessions only load.
+			for (let pass = 0; r === 0 && pass < REPEATS; pass++) {
+				log(`  views and filters, pass ${pass + 1}/${REPEATS}`);
+				for (const v of VIEWS) {
+					if (v.path === '/') continue;
 					try {
-						(filters[`${v.path} ${s.name}`] ??= []).push(await changeFilter(page, s.testid, s.value, fv.table));
-						await changeFilter(page, s.testid, s.reset, fv.table);
+						(views[v.path] ??= []).push(await navigateAndWait(page, v.path, v.ready));
 					} catch (e) {
-						errors.push(`${v.path} ${s.name}: ${(e as Error).message}`);
+						errors.push(`${v.path}: ${(e as Error).message}`);
 					}
+					await navigateAndWait(page, '/', ['overview-table']);
 				}
-				await navigateAndWait(page, '/', ['overview-table']);
+				for (const fv of FILTER_VIEWS) {
+					const v = VIEWS.find((w) => w.route === fv.route)!;
+					await navigateAndWait(page, v.path, v.ready);
+					for (const s of FILTER_STEPS) {
+						try {
+							(filters[`${v.path} ${s.name}`] ??= []).push(await changeFilter(page, s.testid, s.value, fv.table));
+							await changeFilter(page, s.testid, s.reset, fv.table);
+						} catch (e) {
+							errors.push(`${v.path} ${s.name}: ${(e as Error).message}`);
+						}
+					}
+					await navigateAndWait(page, '/', ['overview-table']);
+				}
 			}
 		} catch (e) {
 			errors.push(`repeat ${r + 1}: ${(e as Error).message}`);
@@ -580,7 +628,7 @@ async function main() {
 	const out = join(ROOT, `bench/results/national-${NAME}.json`);
 	writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
 
-	console.log(`\nNational benchmark ${NAME}: ${totalRows.toLocaleString('en')} rows, ${(totalBytes / 1e6).toFixed(1)} MB Parquet; medians of ${REPEATS}; load average ${result.machine.loadavgAtStart} → ${result.machine.loadavgAtEnd} on ${cpus().length} cores (shared machine)`);
+	console.log(`\nNational benchmark ${NAME}: ${totalRows.toLocaleString('en')} rows, ${(totalBytes / 1e6).toFixed(1)} MB Parquet; medians of ${browser?.cold.samples ?? 0} browser session(s) and ${REPEATS} native runs; load average ${result.machine.loadavgAtStart} → ${result.machine.loadavgAtEnd} on ${cpus().length} cores (shared machine)`);
 	console.log(`${'step'.padEnd(52)} ${'browser ms'.padStart(11)} ${'native ms'.padStart(10)} ${'ratio'.padStart(7)}`);
 	for (const r of rows) {
 		console.log(`${r.step.padEnd(52)} ${String(r.browserMs ?? '–').padStart(11)} ${String(r.nativeMs ?? '–').padStart(10)} ${String(r.ratio ?? '–').padStart(7)}`);
