@@ -326,7 +326,7 @@ export async function generateNational(opts: NationalOptions): Promise<{ manifes
 
 	// ---------------------------------------------------------------- budgets, overheads
 	await run(`CREATE TEMP TABLE spend AS
-		SELECT participant_id, ${monthIndex('month')} AS mi, sum(cost_eur) AS cost FROM services GROUP BY ALL`);
+		SELECT participant_id, ${monthIndex('month')} AS mi, round(sum(cost_eur), 2) AS cost FROM services GROUP BY ALL`);
 	await run(`INSERT INTO budgets BY NAME
 		WITH per AS (
 			SELECT i, participant_id, first_m, ind_month, unnest(range(n_periods)) AS k FROM part WHERE served
@@ -344,7 +344,7 @@ export async function generateNational(opts: NationalOptions): Promise<{ manifes
 		ORDER BY per.participant_id, period_start`);
 	await run(`INSERT INTO overheads BY NAME
 		WITH sv AS (
-			SELECT p.municipality_code, p.is_child, sum(s.cost) AS cost FROM spend s JOIN part p USING (participant_id) GROUP BY ALL
+			SELECT p.municipality_code, p.is_child, round(sum(s.cost), 2) AS cost FROM spend s JOIN part p USING (participant_id) GROUP BY ALL
 		), pp AS (
 			SELECT municipality_code, is_child, count(*) AS persons,
 				sum(CASE WHEN served THEN (last_m - first_m + 1) / 12.0 ELSE 0 END) AS person_years FROM part GROUP BY ALL
