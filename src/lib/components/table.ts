@@ -7,4 +7,6 @@ export interface Column<Row> {
 	numeric?: boolean;
 	/** Render as a row header (th scope=row). */
 	rowHeader?: boolean;
+	/** Keep long text readable in wide tables (the table scrolls instead of squeezing it), e.g. '20rem'. */
+	minWidth?: string;
 }
