@@ -4,7 +4,7 @@
  */
 import { tableToIPC, tableFromArrays } from 'apache-arrow';
 import { ident, query, type Engine } from './engine';
-import { CONTRACT, TABLES, createTableSql, isReferenceTable } from './schema';
+import { TABLES, createTableSql, isReferenceTable, requireTable } from './schema';
 import { LAYERS, layerTables } from './layers';
 
 export type TypedValue = string | number | boolean | null;
@@ -18,8 +18,7 @@ const UPLOAD = '__upload';
  * the live tables have exactly the types of the pilot's.
  */
 export async function appendLiveRows(engine: Engine, table: string, rows: readonly TypedRow[]): Promise<number> {
-	const t = CONTRACT.tables[table];
-	if (!t) throw new Error(`Unknown table: ${table}`);
+	const t = requireTable(table);
 	if (rows.length === 0) return 0;
 	await engine.exec(createTableSql(table, 'live'));
 	// Strings for text and dates, Float64 for numbers, and booleans as text: no null-type guessing.

@@ -9,7 +9,7 @@
  * rows; lookup tables are merged on their key, live winning.
  */
 import { ident, query, type Engine } from './engine';
-import { CONTRACT, TABLES, createTableSql, isParticipantTable, isReferenceTable } from './schema';
+import { TABLES, createTableSql, isParticipantTable, isReferenceTable, requireTable } from './schema';
 
 export type Layer = 'pilot' | 'live';
 export const LAYERS: Layer[] = ['pilot', 'live'];
@@ -32,12 +32,12 @@ export async function layerTables(engine: Engine, layer: Layer): Promise<Set<str
 
 /** SQL of the view for one table over the given layers (exported for tests). */
 export function layerViewSql(table: string, present: Layer[]): string {
-	const columns = CONTRACT.tables[table].columns.map((c) => ident(c.name)).join(', ');
+	const columns = requireTable(table).columns.map((c) => ident(c.name)).join(', ');
 	const from = (l: Layer | typeof EMPTY) => `${ident(l)}.${ident(table)}`;
 	if (present.length === 0) return `SELECT ${columns} FROM ${from(EMPTY)}`;
 	if (present.length === 1) return `SELECT ${columns} FROM ${from(present[0])}`;
 	if (isReferenceTable(table)) {
-		const key = CONTRACT.tables[table].primary_key.map(ident).join(', ');
+		const key = requireTable(table).primary_key.map(ident).join(', ');
 		const union = present
 			.map((l, i) => `SELECT ${columns}, ${i} AS __layer FROM ${from(l)}`)
 			.join(' UNION ALL ');
@@ -46,7 +46,7 @@ export function layerViewSql(table: string, present: Layer[]): string {
 	if (isParticipantTable(table)) {
 		// Layer names are our own literals (type Layer), never user input.
 		const cols = (l: Layer) =>
-			CONTRACT.tables[table].columns
+			requireTable(table).columns
 				.map((c) => (c.name === 'participant_id' ? `'${l}:' || "participant_id" AS "participant_id"` : ident(c.name)))
 				.join(', ');
 		return present.map((l) => `SELECT ${cols(l)} FROM ${from(l)}`).join(' UNION ALL ');
