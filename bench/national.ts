@@ -45,6 +45,7 @@ import { fqolsData } from '../src/lib/metrics/fqols';
 import { sqolData } from '../src/lib/metrics/sqol';
 import { municipalityOutcomes } from '../src/lib/metrics/municipalities';
 import { generateNational, defaultOutDir, DEFAULT_SEED } from '../data/generators/national.ts';
+import { TABLES } from '../src/lib/db/schema.ts';
 import { serveRoots } from './serve';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -207,7 +208,8 @@ async function nativeSide(manifest: Manifest) {
 		const conn = await instance.connect();
 		const startMs = performance.now() - t0;
 		const tables: Record<string, number> = {};
-		for (const [name, spec] of Object.entries(manifest.tables)) {
+		// The same tables the browser loads: the contract's (raw `services_events` stay on disk).
+		for (const [name, spec] of Object.entries(manifest.tables).filter(([n]) => TABLES.includes(n))) {
 			const file = join(DATA, spec.path).replaceAll("'", "''");
 			tables[name] = await timeIt(() => conn.run(`CREATE TABLE "${name}" AS SELECT * FROM read_parquet('${file}')`));
 		}
@@ -575,6 +577,12 @@ async function main() {
 		const g = await generateNational({ participants: N, years: Y, seed: DEFAULT_SEED, out: DATA });
 		generatedSeconds = Math.round(g.seconds * 10) / 10;
 		log(`generated in ${generatedSeconds} s`);
+	}
+	// Publish as the ministry would: services pre-aggregated to the grain the views need.
+	if (!process.argv.includes('--raw-services') && !JSON.parse(readFileSync(join(DATA, 'manifest.json'), 'utf8')).tables.services_events) {
+		log('aggregating services (npm run data:aggregate)');
+		const a = spawnSync(process.execPath, [join(ROOT, 'data/aggregate.ts'), DATA], { cwd: ROOT, stdio: 'inherit' });
+		if (a.status !== 0) throw new Error('data:aggregate failed');
 	}
 	if (!existsSync(join(BUILD, 'index.html'))) {
 		log('build/index.html missing: npx vite build');
