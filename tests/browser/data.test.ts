@@ -108,4 +108,20 @@ describe('live data (/data)', () => {
 		expect(errors).toEqual([]);
 		await context.close();
 	});
+
+	it('lets the user map a header the contract does not know, then accepts the file', async () => {
+		const { page, context } = await offlinePage(browser);
+		await page.goto(server.url + '/data/');
+		await waitForData(page);
+		// "Persona" is this municipality's own name for participant_id.
+		const renamed = participantsCsv.replace(/^participant_id;/, 'Persona;');
+		await page.getByTestId('file-input').setInputFiles([file('participants.csv', renamed)]);
+		await page.getByTestId('report-participants.csv').getByTestId('file-rejected').waitFor();
+		await page.getByTestId('map-Persona').selectOption('participant_id');
+		await page.getByTestId('recheck').click();
+		await expect
+			.poll(async () => (await statsOf(page, 'participants.csv')).accepted, { timeout: 60_000 })
+			.toBe('6');
+		await context.close();
+	});
 });

@@ -45,7 +45,12 @@ export const lv = {
 	'data.urlHelp':
 		'JSON manifests, kas uzskaita tabulu failus (skat. data/README.md), piemēram, ministrijas iekštīklā. Faili tiek lejupielādēti pārlūkā.',
 	'data.manifestUrl': 'Manifesta adrese',
-	'data.open': 'Atvērt'
+	'data.open': 'Atvērt',
+	'data.mapping': 'Kolonnu atbilstība: {n} virsraksti nav atpazīti',
+	'data.mappingHelp': 'Norādiet, kurai līguma kolonnai atbilst katrs faila virsraksts, un pārbaudiet vēlreiz.',
+	'data.ignore': '(neizmantot)',
+	'data.missing': 'trūkst',
+	'data.recheck': 'Pārbaudīt vēlreiz'
 } as const;
 
 export const en: Record<keyof typeof lv, string> = {
@@ -93,5 +98,10 @@ export const en: Record<keyof typeof lv, string> = {
 	'data.urlHelp':
 		'A JSON manifest listing the tables\' files (see data/README.md), e.g. on the ministry intranet. The files are downloaded by the browser.',
 	'data.manifestUrl': 'Manifest URL',
-	'data.open': 'Open'
+	'data.open': 'Open',
+	'data.mapping': 'Column mapping: {n} headers not recognised',
+	'data.mappingHelp': 'Say which contract column each header of the file holds, then check again.',
+	'data.ignore': '(ignore)',
+	'data.missing': 'missing',
+	'data.recheck': 'Check again'
 };
