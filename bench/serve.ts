@@ -10,19 +10,8 @@ import { createServer, type Server } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { TYPES } from '../tests/helpers/static-server.ts';
 
-const TYPES: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript',
-	'.mjs': 'text/javascript',
-	'.css': 'text/css',
-	'.json': 'application/json',
-	'.wasm': 'application/wasm',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.parquet': 'application/octet-stream',
-	'.arrow': 'application/vnd.apache.arrow.stream'
-};
 
 export interface MultiRootServer {
 	url: string;
