@@ -4,6 +4,8 @@
  * Never a p-value without n.
  */
 import type { PairedComparison } from '#lib/metrics/paired.ts';
+import type { SqolAspect } from '#lib/metrics/sqol.ts';
+import type { MessageKey } from '#lib/i18n/catalogue.ts';
 import { translate, type Lang } from '#lib/i18n/index.svelte.ts';
 import { formatNumber, formatPExpression } from '#lib/i18n/format.ts';
 
@@ -37,4 +39,13 @@ export function pairedReading(lang: Lang, r: PairedComparison, digits = 1): stri
 		size: formatNumber(lang, Math.abs(r.meanChange), digits),
 		measure: translate(lang, 'paired.onAverage')
 	});
+}
+
+/** Reading of one subjective-QoL aspect (sign test of better vs worse, adjusted p). */
+export function sqolReading(lang: Lang, a: SqolAspect): string {
+	const n = formatNumber(lang, a.n);
+	if (!Number.isFinite(a.pValue)) return translate(lang, 'qol.sq.readingUntestable', { n });
+	const params = { n, p: formatPExpression(lang, a.pAdjusted), method: translate(lang, `paired.adjust.${a.adjust}` as MessageKey) };
+	if (a.pAdjusted >= ALPHA) return translate(lang, 'qol.sq.readingNoEvidence', params);
+	return translate(lang, a.better > a.worse ? 'qol.sq.readingBetter' : 'qol.sq.readingWorse', params);
 }
