@@ -1,20 +1,9 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../helpers/static-server';
-import { launchBrowser, offlinePage, waitForData, plain } from '../helpers/browser';
+import { describe, it, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { offlinePage, waitForData, plain } from '../helpers/browser';
+import { useBuiltSite } from '../helpers/site';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await serveStatic();
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useBuiltSite();
 
 const text = async (page: Page, id: string) => plain(await page.getByTestId(id).textContent());
 /** Cells of the table row whose header is `label`, as plain text. */
@@ -25,8 +14,8 @@ async function row(page: Page, label: string): Promise<string[]> {
 
 describe('costs page (built site, offline)', () => {
 	it('reproduces the children\u2019s published cost table in lv-LV formatting', async () => {
-		const { page, blocked, errors, context } = await offlinePage(browser);
-		await page.goto(server.url + '/costs');
+		const { page, blocked, errors, context } = await offlinePage(site.browser);
+		await page.goto(site.url + '/costs');
 		await waitForData(page);
 		await page.getByTestId('costs-table').waitFor();
 		// The data carry cents (group costs 84 892,35 + 74 039,55 + 340 178,60 + 205 842,30); the published
@@ -59,8 +48,8 @@ describe('costs page (built site, offline)', () => {
 	});
 
 	it('switches to adults via the filter, updates the numbers and the URL', async () => {
-		const { page, errors, context } = await offlinePage(browser);
-		await page.goto(server.url + '/costs');
+		const { page, errors, context } = await offlinePage(site.browser);
+		await page.goto(site.url + '/costs');
 		await waitForData(page);
 		await page.getByTestId('cost-per-month').waitFor();
 		await page.getByTestId('filter-cohort').selectOption('adult');
@@ -94,8 +83,8 @@ describe('costs page (built site, offline)', () => {
 	});
 
 	it('adds only the selected municipality\u2019s overheads', async () => {
-		const { page, context } = await offlinePage(browser);
-		await page.goto(server.url + '/costs?cohort=adult&mun=LIEPAJA_C');
+		const { page, context } = await offlinePage(site.browser);
+		await page.goto(site.url + '/costs?cohort=adult&mun=LIEPAJA_C');
 		await waitForData(page);
 		await page.getByTestId('cost-total-overheads').waitFor();
 		expect(await text(page, 'cost-participants')).toBe('10');

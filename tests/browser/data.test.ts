@@ -1,19 +1,10 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it, expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
-import { serveStatic, type StaticServer } from '../helpers/static-server';
-import { launchBrowser, offlinePage, waitForData, plain } from '../helpers/browser';
+import { offlinePage, waitForData, plain } from '../helpers/browser';
+import { useBuiltSite } from '../helpers/site';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-	server = await serveStatic();
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useBuiltSite();
 
 // A municipality's submission: six adults in Ogre, one goal each, all achieved.
 const ids = ['L01', 'L02', 'L03', 'L04', 'L05', 'L06'];
@@ -46,8 +37,8 @@ async function statsOf(page: Page, name: string) {
 
 describe('live data (/data)', () => {
 	it('checks a good and a bad file in the browser, reports each problem, and the views use the accepted rows', async () => {
-		const { page, context, blocked, errors } = await offlinePage(browser);
-		await page.goto(server.url + '/data/');
+		const { page, context, blocked, errors } = await offlinePage(site.browser);
+		await page.goto(site.url + '/data/');
 		await waitForData(page);
 		expect(plain(await page.getByTestId('data-privacy').textContent())).toContain('Nekas netiek augšupielādēts');
 
@@ -110,8 +101,8 @@ describe('live data (/data)', () => {
 	});
 
 	it('lets the user map a header the contract does not know, then accepts the file', async () => {
-		const { page, context } = await offlinePage(browser);
-		await page.goto(server.url + '/data/');
+		const { page, context } = await offlinePage(site.browser);
+		await page.goto(site.url + '/data/');
 		await waitForData(page);
 		// "Persona" is this municipality's own name for participant_id.
 		const renamed = participantsCsv.replace(/^participant_id;/, 'Persona;');

@@ -1,20 +1,9 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../helpers/static-server';
-import { launchBrowser, offlinePage, waitForData, plain } from '../helpers/browser';
+import { describe, it, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { offlinePage, waitForData, plain } from '../helpers/browser';
+import { useBuiltSite } from '../helpers/site';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await serveStatic();
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useBuiltSite();
 
 const text = async (page: Page, id: string) => plain(await page.getByTestId(id).textContent());
 async function cells(page: Page, table: string, label: string): Promise<string[]> {
@@ -24,8 +13,8 @@ async function cells(page: Page, table: string, label: string): Promise<string[]
 
 describe('employment page (built site, offline)', () => {
 	it('shows 16 employed before → 29 after, the transitions and McNemar with the exact p', async () => {
-		const { page, blocked, errors, context } = await offlinePage(browser);
-		await page.goto(server.url + '/employment');
+		const { page, blocked, errors, context } = await offlinePage(site.browser);
+		await page.goto(site.url + '/employment');
 		await waitForData(page);
 		// Adults only: the cohort is fixed in the URL.
 		await page.waitForURL(/cohort=adult/);
@@ -61,8 +50,8 @@ describe('employment page (built site, offline)', () => {
 	});
 
 	it('a municipality filter updates the numbers and the URL', async () => {
-		const { page, errors, context } = await offlinePage(browser);
-		await page.goto(server.url + '/employment?cohort=adult');
+		const { page, errors, context } = await offlinePage(site.browser);
+		await page.goto(site.url + '/employment?cohort=adult');
 		await waitForData(page);
 		await page.getByTestId('employment-headline').waitFor();
 		await page.getByTestId('filter-municipality').selectOption('LIEPAJA_C');

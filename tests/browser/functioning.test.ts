@@ -1,19 +1,9 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../helpers/static-server';
-import { launchBrowser, offlinePage, waitForData, plain } from '../helpers/browser';
+import { describe, it, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { offlinePage, waitForData, plain } from '../helpers/browser';
+import { useBuiltSite } from '../helpers/site';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await serveStatic();
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useBuiltSite();
 
 async function tableRows(page: Page, testid: string) {
 	return page.getByTestId(testid).locator('tbody tr').evaluateAll((trs) =>
@@ -24,8 +14,8 @@ const text = async (page: Page, testid: string) => plain(await page.getByTestId(
 
 describe('functioning view (SFK)', () => {
 	it('reproduces the 47 children with positive change, states its definition, tests each domain, and follows filters in the URL', async () => {
-		const { page, context, blocked, errors } = await offlinePage(browser);
-		await page.goto(server.url + '/functioning/');
+		const { page, context, blocked, errors } = await offlinePage(site.browser);
+		await page.goto(site.url + '/functioning/');
 		await waitForData(page);
 		await page.getByTestId('sfk-headline').waitFor();
 		// Published: 47 children showed positive change (102 children assessed).

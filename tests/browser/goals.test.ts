@@ -1,19 +1,8 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../helpers/static-server';
-import { launchBrowser, offlinePage, waitForData, plain } from '../helpers/browser';
+import { describe, it, expect } from 'vitest';
+import { offlinePage, waitForData, plain } from '../helpers/browser';
+import { useBuiltSite } from '../helpers/site';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await serveStatic();
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useBuiltSite();
 
 async function tableRows(page: import('playwright-core').Page) {
 	return page.getByTestId('goals-table').locator('tbody tr').evaluateAll((trs) =>
@@ -23,8 +12,8 @@ async function tableRows(page: import('playwright-core').Page) {
 
 describe('goals view', () => {
 	it('reproduces both published goal tables and follows filter changes in the URL', async () => {
-		const { page, context, blocked, errors } = await offlinePage(browser);
-		await page.goto(server.url + '/goals/');
+		const { page, context, blocked, errors } = await offlinePage(site.browser);
+		await page.goto(site.url + '/goals/');
 		await waitForData(page);
 		await page.getByTestId('goals-table').waitFor();
 		let rows = await tableRows(page);

@@ -1,28 +1,19 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { mkdtemp, readFile, writeFile, rm, mkdir, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { serveStatic, BUILD_DIR, type StaticServer } from '../helpers/static-server';
-import { launchBrowser, offlinePage, waitForData, plain } from '../helpers/browser';
+import { BUILD_DIR } from '../helpers/static-server';
+import { offlinePage, waitForData, plain } from '../helpers/browser';
+import { useBuiltSite } from '../helpers/site';
 
 const PILOT = resolve(import.meta.dirname, '../../data/pilot');
 const CHILD_MUNS = ['BALVI_N', 'BAUSKA_N', 'JELGAVA_C', 'LIEPAJA_C', 'MADONA_N', 'OGRE_N', 'REZEKNE_C', 'TALSI_N', 'TUKUMS_N', 'VALMIERA_C'];
 const ADULT_MUNS = ['BALVI_N', 'BAUSKA_N', 'CESIS_N', 'DAUGAVPILS_N', 'GULBENE_N', 'JELGAVA_C', 'LIEPAJA_C', 'OGRE_N', 'TALSI_N', 'TUKUMS_N'];
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await serveStatic();
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useBuiltSite();
 
 async function rowsOf(page: Page, testid: string): Promise<string[][]> {
 	return page.getByTestId(testid).evaluate((el) =>
@@ -39,8 +30,8 @@ async function downloadCsv(page: Page): Promise<string> {
 
 describe('municipalities view (pilot data)', () => {
 	it('shows the 10 pilot municipalities of each cohort, subtotals, the funnel plot and the rules; drills down through the URL', async () => {
-		const { page, context, blocked, errors } = await offlinePage(browser);
-		await page.goto(server.url + '/municipalities/');
+		const { page, context, blocked, errors } = await offlinePage(site.browser);
+		await page.goto(site.url + '/municipalities/');
 		await waitForData(page);
 		await page.getByTestId('municipalities-table').waitFor();
 		expect((await codes(page)).sort()).toEqual(CHILD_MUNS);
@@ -143,15 +134,15 @@ describe('municipalities view with a municipality of 3 children (?data=)', () =>
 			await writeFile(join(dataDir, f), await readFile(join(built, f)));
 		}
 		await rm(built, { recursive: true, force: true });
-		dataUrl = `${server.url}/${dataDir.slice(BUILD_DIR.length + 1)}/manifest.json`;
+		dataUrl = `${site.url}/${dataDir.slice(BUILD_DIR.length + 1)}/manifest.json`;
 	});
 	afterAll(async () => {
 		if (dataDir && existsSync(dataDir)) await rm(dataDir, { recursive: true, force: true });
 	});
 
 	it('hides Talsi, hides Liepāja too so the Kurzeme subtotal cannot give Talsi away, and keeps both out of the CSV and the funnel plot', async () => {
-		const { page, context, blocked, errors } = await offlinePage(browser);
-		await page.goto(`${server.url}/municipalities/?data=${encodeURIComponent(dataUrl)}`);
+		const { page, context, blocked, errors } = await offlinePage(site.browser);
+		await page.goto(`${site.url}/municipalities/?data=${encodeURIComponent(dataUrl)}`);
 		await waitForData(page);
 		await page.getByTestId('municipalities-table').waitFor();
 		expect((await codes(page)).sort()).toEqual(CHILD_MUNS);
@@ -199,7 +190,7 @@ describe('municipalities view with a municipality of 3 children (?data=)', () =>
 		expect(await page.getByTestId('goals-headline').count()).toBe(0);
 
 		// The costs view (when present) filtered to Talsi shows no euro figures for it.
-		const costs = await page.goto(`${server.url}/costs/?mun=${SMALL_MUN}&data=${encodeURIComponent(dataUrl)}`);
+		const costs = await page.goto(`${site.url}/costs/?mun=${SMALL_MUN}&data=${encodeURIComponent(dataUrl)}`);
 		if (costs?.ok()) {
 			await waitForData(page);
 			await page.waitForTimeout(1500);
@@ -211,17 +202,17 @@ describe('municipalities view with a municipality of 3 children (?data=)', () =>
 	});
 
 	it('other views refuse a municipality hidden in the comparison, so region minus Liepāja cannot give Talsi', async () => {
-		const { page, context, blocked } = await offlinePage(browser);
+		const { page, context, blocked } = await offlinePage(site.browser);
 		const data = encodeURIComponent(dataUrl);
 		for (const view of ['goals', 'costs']) {
-			await page.goto(`${server.url}/${view}/?mun=LIEPAJA_C&data=${data}`);
+			await page.goto(`${site.url}/${view}/?mun=LIEPAJA_C&data=${data}`);
 			await waitForData(page);
 			await page.getByTestId('disclosure-gate').waitFor();
 			expect(plain(await page.getByTestId('disclosure-gate').textContent())).toContain('pašvaldību salīdzinājumā ir slēpti');
 			expect(plain(await page.locator('main').textContent())).not.toMatch(/\d €/);
 		}
 		// The Kurzeme subtotal (14 children) is shown, as in the comparison table.
-		await page.goto(`${server.url}/goals/?region=Kurzeme&data=${data}`);
+		await page.goto(`${site.url}/goals/?region=Kurzeme&data=${data}`);
 		await waitForData(page);
 		await page.getByTestId('goals-headline').waitFor();
 		expect(plain(await page.getByTestId('goals-headline').textContent())).toMatch(/, 14 personas\.$/);

@@ -1,25 +1,13 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../helpers/static-server';
-import { launchBrowser, offlinePage, waitForData, plain } from '../helpers/browser';
+import { describe, it, expect } from 'vitest';
+import { offlinePage, waitForData, plain } from '../helpers/browser';
+import { useBuiltSite } from '../helpers/site';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await serveStatic();
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useBuiltSite();
 
 describe('overview page (built site, offline)', () => {
 	it('loads DuckDB-WASM and the pilot data with no request to any other origin, and shows 102 and 103', async () => {
-		const { page, blocked, errors, context } = await offlinePage(browser);
-		await page.goto(server.url + '/');
+		const { page, blocked, errors, context } = await offlinePage(site.browser);
+		await page.goto(site.url + '/');
 		await waitForData(page);
 		await page.getByTestId('participants-child').waitFor();
 		expect(plain(await page.getByTestId('participants-child').textContent())).toBe('102');
@@ -34,8 +22,8 @@ describe('overview page (built site, offline)', () => {
 	});
 
 	it('switches to English and keeps the numbers', async () => {
-		const { page, context } = await offlinePage(browser);
-		await page.goto(server.url + '/');
+		const { page, context } = await offlinePage(site.browser);
+		await page.goto(site.url + '/');
 		await waitForData(page);
 		await page.getByRole('button', { name: 'Switch to English' }).click();
 		await page.getByText('Synthetic data calibrated to published pilot results').waitFor();

@@ -1,19 +1,9 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../helpers/static-server';
-import { launchBrowser, offlinePage, waitForData, plain } from '../helpers/browser';
+import { describe, it, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { offlinePage, waitForData, plain } from '../helpers/browser';
+import { useBuiltSite } from '../helpers/site';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await serveStatic();
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useBuiltSite();
 
 async function tableRows(page: Page, testid: string) {
 	return page.getByTestId(testid).locator('tbody tr').evaluateAll((trs) =>
@@ -26,8 +16,8 @@ const followup = (rows: string[][], dimension: string) => rows.find((r) => r[0] 
 
 describe('quality-of-life view', () => {
 	it('reproduces the published KIDSCREEN, FQOLS and subjective QoL figures and follows filters in the URL', async () => {
-		const { page, context, blocked, errors } = await offlinePage(browser);
-		await page.goto(server.url + '/quality-of-life/');
+		const { page, context, blocked, errors } = await offlinePage(site.browser);
+		await page.goto(site.url + '/quality-of-life/');
 		await waitForData(page);
 		await Promise.all(['ks-higher-child', 'fq-rose', 'sq-net-positive'].map((id) => page.getByTestId(id).waitFor({ timeout: 60_000 })));
 
