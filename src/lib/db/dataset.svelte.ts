@@ -9,6 +9,7 @@ import { initBrowserParquet } from './parquet-browser';
 import { fetchBytes } from './fetch';
 import { parseManifest } from './manifest';
 import { ensureLayerSchemas, selectLayers, type Layer } from './layers';
+import { attachDatabase } from './attach';
 import { TABLES } from './schema';
 import { PILOT_MANIFEST, pilotFileUrl } from './pilot';
 
@@ -70,6 +71,8 @@ let starting: Promise<Engine> | null = null;
 interface OpenedDataset {
 	manifest: DatasetManifest;
 	files: Map<string, Promise<PreparedTable>>;
+	/** The dataset as one DuckDB database file, when the manifest offers it (attached, not decoded). */
+	database: Promise<Uint8Array> | null;
 }
 
 async function openDataset(source: DataSource): Promise<OpenedDataset> {
@@ -81,10 +84,17 @@ async function openDataset(source: DataSource): Promise<OpenedDataset> {
 		...opened.manifest,
 		tables: Object.fromEntries(Object.entries(opened.manifest.tables).filter(([name]) => TABLES.includes(name)))
 	};
+	const files = new Map<string, Promise<PreparedTable>>();
+	if (manifest.database) {
+		// One database file instead of a Parquet file per table: fetched while the engine
+		// compiles, then attached as it is (no decoding on the page at all).
+		const database = fetchBytes(fileUrl(manifest.database.path));
+		database.catch(() => {}); // reported when the loader awaits it
+		return { manifest, files, database };
+	}
 	// Fetch and decode each file as soon as possible: this runs on the page's thread
 	// while the engine compiles in its worker, so the two overlap.
 	const decoder = initBrowserParquet();
-	const files = new Map<string, Promise<PreparedTable>>();
 	for (const spec of Object.values(manifest.tables)) {
 		const prepared = fetchBytes(fileUrl(spec.path)).then(async (bytes) => {
 			await decoder;
@@ -93,12 +103,21 @@ async function openDataset(source: DataSource): Promise<OpenedDataset> {
 		prepared.catch(() => {}); // reported when the loader awaits it
 		files.set(spec.path, prepared);
 	}
-	return { manifest, files };
+	return { manifest, files, database: null };
 }
 
 async function loadLayer(engine: Engine, layer: Layer, opened: Promise<OpenedDataset>): Promise<void> {
-	const { manifest, files } = await opened;
+	const { manifest, files, database } = await opened;
 	dataset.manifests = { ...dataset.manifests, [layer]: manifest };
+	if (database) {
+		const tablesTotal = manifest.database!.tables.length;
+		dataset.table = manifest.database!.path;
+		dataset.tablesDone = 0;
+		dataset.tablesTotal = tablesTotal;
+		dataset.loadResult = await attachDatabase(engine, layer, manifest, await database);
+		dataset.tablesDone = tablesTotal;
+		return;
+	}
 	const result = await loadDataset(
 		engine,
 		manifest,
@@ -123,7 +142,7 @@ async function start(): Promise<Engine> {
 	// Fetch the data while the engine's wasm downloads and compiles: the two don't depend on each other.
 	const opened = openDataset(source);
 	opened.catch(() => {}); // reported when awaited below
-	const { createBrowserEngine } = await import('./engine-browser');
+	const { createBrowserEngine, engineSteps } = await import('./engine-browser');
 	const engine = await createBrowserEngine((p) => {
 		dataset.engineBytesLoaded = p.bytesLoaded;
 		dataset.engineBytesTotal = p.bytesTotal;
@@ -142,6 +161,8 @@ async function start(): Promise<Engine> {
 	// Timings for the benchmark scripts (bench/), read from the page.
 	(globalThis as { __ibLoad?: unknown }).__ibLoad = {
 		engineMs: dataset.engineMs,
+		engineStartedAt: t0,
+		engineSteps,
 		dataMs: dataset.loadResult!.totalMs,
 		readyAt: performance.now(),
 		tables: dataset.loadResult!.tables

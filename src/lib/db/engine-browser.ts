@@ -9,7 +9,6 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Table } from 'apache-arrow';
 import { STARTUP_SQL, type Engine, type SqlParam } from './engine';
-import { initBrowserParquet } from './parquet-browser';
 
 const BUNDLES: duckdb.DuckDBBundles = {
 	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -22,19 +21,59 @@ export interface EngineStartProgress {
 	bytesTotal: number;
 }
 
+/**
+ * The DuckDB worker, started from a small wrapper so that V8 can cache the
+ * compiled engine. DuckDB-WASM hands `WebAssembly.instantiateStreaming` a
+ * Response it builds itself (to count download progress); V8 only caches
+ * compiled code for a Response that came from the HTTP cache, so every load
+ * compiled 34 MB of wasm again. The wrapper gives DuckDB a clone of the fetched
+ * Response (its progress counting still runs) and compiles from the original.
+ */
+function cachingWorker(workerUrl: string, wasmUrl: string): Worker {
+	const abs = (u: string) => new URL(u, location.href).href;
+	const source = `"use strict";
+const wasmUrl = ${JSON.stringify(abs(wasmUrl))};
+const fetchOriginal = self.fetch.bind(self);
+let original = null;
+self.fetch = async (input, init) => {
+	const res = await fetchOriginal(input, init);
+	const url = typeof input === 'string' ? input : input.url;
+	if (url === wasmUrl && res.ok && res.body) { original = res; return res.clone(); }
+	return res;
+};
+const instantiateStreaming = WebAssembly.instantiateStreaming;
+WebAssembly.instantiateStreaming = async (response, imports) => {
+	const shown = await response;
+	if (!original) return instantiateStreaming(shown, imports);
+	const res = original;
+	original = null;
+	// Drain DuckDB's progress-counting copy so its progress events still fire.
+	shown.body && shown.body.pipeTo(new WritableStream()).catch(() => {});
+	return instantiateStreaming(res, imports);
+};
+importScripts(${JSON.stringify(abs(workerUrl))});
+`;
+	return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+}
+
+/** Milliseconds since navigation start at which each start-up step ended (for bench/). */
+export const engineSteps: Record<string, number> = {};
+
 export async function createBrowserEngine(
 	onProgress: (p: EngineStartProgress) => void = () => {}
 ): Promise<Engine> {
+	const mark = (step: string) => (engineSteps[step] = performance.now());
+	mark('begin');
 	const bundle = await duckdb.selectBundle(BUNDLES);
-	const worker = new Worker(bundle.mainWorker!);
+	const worker = cachingWorker(bundle.mainWorker!, bundle.mainModule);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	const decoder = initBrowserParquet();
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
 		onProgress({ bytesLoaded: p.bytesLoaded, bytesTotal: p.bytesTotal })
 	);
+	mark('instantiate');
 	const conn = await db.connect();
 	for (const sql of STARTUP_SQL) await conn.query(sql);
-	await decoder;
+	mark('connect');
 
 	return {
 		async queryTable(sql: string, params: readonly SqlParam[] = []): Promise<Table> {
@@ -51,6 +90,9 @@ export async function createBrowserEngine(
 		},
 		async insertArrowIPC(table, ipc, options = {}) {
 			await conn.insertArrowFromIPCStream(ipc, { name: table, schema: options.schema, create: options.create ?? true });
+		},
+		async registerFileBuffer(name, bytes) {
+			await db.registerFileBuffer(name, bytes);
 		},
 		async close() {
 			await conn.close();

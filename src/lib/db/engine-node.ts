@@ -44,6 +44,9 @@ export async function createNodeEngine(): Promise<Engine> {
 		async insertArrowIPC(table, ipc, options = {}) {
 			conn.insertArrowFromIPCStream(ipc, { name: table, schema: options.schema, create: options.create ?? true });
 		},
+		async registerFileBuffer(name, bytes) {
+			db.registerFileBuffer(name, bytes);
+		},
 		async close() {
 			conn.close();
 			await db.reset?.();

@@ -20,6 +20,8 @@ export interface Engine {
 		ipcStream: Uint8Array,
 		options?: { create?: boolean; schema?: string }
 	): Promise<void>;
+	/** Make bytes readable by DuckDB under a file name (e.g. a database file to ATTACH). */
+	registerFileBuffer(name: string, bytes: Uint8Array): Promise<void>;
 	close(): Promise<void>;
 }
 

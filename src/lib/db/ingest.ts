@@ -5,7 +5,8 @@
 import { tableToIPC, tableFromArrays } from 'apache-arrow';
 import { ident, query, type Engine } from './engine';
 import { TABLES, createTableSql, isReferenceTable, requireTable } from './schema';
-import { LAYERS, layerTables } from './layers';
+import { LAYERS, dropLayerTable, layerTables } from './layers';
+import { detachDatabase } from './attach';
 
 export type TypedValue = string | number | boolean | null;
 export type TypedRow = Record<string, TypedValue>;
@@ -20,6 +21,7 @@ const UPLOAD = '__upload';
 export async function appendLiveRows(engine: Engine, table: string, rows: readonly TypedRow[]): Promise<number> {
 	const t = requireTable(table);
 	if (rows.length === 0) return 0;
+	await materialiseLiveTable(engine, table);
 	await engine.exec(createTableSql(table, 'live'));
 	// Strings for text and dates, Float64 for numbers, and booleans as text: no null-type guessing.
 	const columns: Record<string, (string | null)[] | Float64Array> = {};
@@ -42,9 +44,27 @@ export async function appendLiveRows(engine: Engine, table: string, rows: readon
 	return rows.length;
 }
 
-/** Remove everything uploaded (the live layer's tables). */
+/**
+ * A live table that is a view over an attached database file (a dataset opened
+ * by URL) becomes a real table before rows are added to it.
+ */
+async function materialiseLiveTable(engine: Engine, table: string): Promise<void> {
+	const [row] = await query<{ table_type: string }>(
+		engine,
+		"SELECT table_type FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = 'live' AND table_name = ?",
+		[table]
+	);
+	if (row?.table_type !== 'VIEW') return;
+	const name = ident(table);
+	await engine.exec(`CREATE TABLE live.${ident(UPLOAD + '_copy')} AS SELECT * FROM live.${name}`);
+	await engine.exec(`DROP VIEW live.${name}`);
+	await engine.exec(`ALTER TABLE live.${ident(UPLOAD + '_copy')} RENAME TO ${name}`);
+}
+
+/** Remove everything uploaded or opened as live data (the live layer's tables and database file). */
 export async function clearLive(engine: Engine): Promise<void> {
-	for (const table of await layerTables(engine, 'live')) await engine.exec(`DROP TABLE live.${ident(table)}`);
+	await detachDatabase(engine, 'live');
+	for (const table of await layerTables(engine, 'live')) await dropLayerTable(engine, 'live', table);
 }
 
 /** Rows per live table. */

@@ -24,10 +24,25 @@ export async function ensureLayerSchemas(engine: Engine): Promise<void> {
 export async function layerTables(engine: Engine, layer: Layer): Promise<Set<string>> {
 	const rows = await query<{ table_name: string }>(
 		engine,
-		'SELECT table_name FROM information_schema.tables WHERE table_schema = ?',
+		"SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = ?",
 		[layer]
 	);
 	return new Set(rows.map((r) => r.table_name));
+}
+
+/**
+ * Drop `layer.table` whatever it is: a table (loaded from files or uploads) or
+ * a view over an attached database file.
+ */
+export async function dropLayerTable(engine: Engine, layer: string, table: string): Promise<void> {
+	const rows = await query<{ table_type: string }>(
+		engine,
+		"SELECT table_type FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = ? AND table_name = ?",
+		[layer, table]
+	);
+	if (rows.length === 0) return;
+	const kind = rows[0].table_type === 'VIEW' ? 'VIEW' : 'TABLE';
+	await engine.exec(`DROP ${kind} ${ident(layer)}.${ident(table)}`);
 }
 
 /** SQL of the view for one table over the given layers (exported for tests). */

@@ -6,6 +6,7 @@ import type { Engine } from './engine';
 import { ident } from './engine';
 import type { DatasetManifest, TableFormat } from './manifest';
 import { parquetToArrowIPC } from './parquet';
+import { dropLayerTable } from './layers';
 
 export interface LoadProgress {
 	/** What is happening now, for the progress indicator. */
@@ -27,6 +28,8 @@ export type ReadFile = (path: string) => Promise<Uint8Array | PreparedTable>;
 
 export interface LoadResult {
 	tables: Record<string, { rows: number; decodeMs: number; ingestMs: number; bytes: number }>;
+	/** Set when the dataset came as one attached DuckDB database file (tables are views over it). */
+	database?: { path: string; bytes: number };
 	totalMs: number;
 }
 
@@ -60,7 +63,8 @@ export async function loadDataset(
 		const { ipc, bytes, decodeMs } = file instanceof Uint8Array ? await prepareTable(spec.format, file) : file;
 		const t1 = now();
 		onProgress({ step: 'ingest', table: name, tablesDone: i, tablesTotal: names.length });
-		await engine.exec(`DROP TABLE IF EXISTS ${qualified(name)}`);
+		if (options.schema) await dropLayerTable(engine, options.schema, name);
+		else await engine.exec(`DROP TABLE IF EXISTS ${qualified(name)}`);
 		await engine.insertArrowIPC(name, ipc, { create: true, schema: options.schema });
 		const t2 = now();
 		const [{ n }] = (await engine.queryTable(`SELECT count(*)::INTEGER AS n FROM ${qualified(name)}`)).toArray();

@@ -13,12 +13,27 @@ export interface ManifestTable {
 	sha256?: string;
 }
 
+/**
+ * The same tables packed as one DuckDB database file (`npm run data:pack`).
+ * When present the browser attaches it instead of decoding the Parquet files:
+ * the load path for national-scale data.
+ */
+export interface ManifestDatabase {
+	path: string;
+	format: 'duckdb';
+	/** Contract tables the file holds. */
+	tables: string[];
+	bytes?: number;
+	sha256?: string;
+}
+
 export interface DatasetManifest {
 	name: string;
 	name_lv?: string;
 	synthetic?: boolean;
 	schema_version?: string;
 	tables: Record<string, ManifestTable>;
+	database?: ManifestDatabase;
 }
 
 export function parseManifest(json: unknown): DatasetManifest {
@@ -32,6 +47,15 @@ export function parseManifest(json: unknown): DatasetManifest {
 		const format = spec.format ?? (spec.path.endsWith('.arrow') ? 'arrow' : 'parquet');
 		if (format !== 'parquet' && format !== 'arrow') throw new Error(`Manifest table ${table}: unknown format ${format}`);
 		spec.format = format;
+	}
+	if (m.database !== undefined) {
+		const d = m.database as Partial<ManifestDatabase>;
+		if (typeof d?.path !== 'string') throw new Error('Manifest "database" has no "path"');
+		if ((d.format ?? 'duckdb') !== 'duckdb') throw new Error(`Manifest "database": unknown format ${d.format}`);
+		if (!Array.isArray(d.tables) || d.tables.some((t) => typeof t !== 'string' || !/^[a-z_][a-z0-9_]*$/.test(t))) {
+			throw new Error('Manifest "database" needs "tables", a list of table names');
+		}
+		d.format = 'duckdb';
 	}
 	return m as DatasetManifest;
 }

@@ -13,6 +13,11 @@ export function initParquetDecoder(wasm: string | URL | BufferSource): Promise<u
 	return ready;
 }
 
+/** Whether the decoder has been asked to start (in the browser it starts only when Parquet is met). */
+export function parquetDecoderStarted(): boolean {
+	return ready !== null;
+}
+
 export async function parquetToArrowIPC(bytes: Uint8Array): Promise<Uint8Array> {
 	if (!ready) throw new Error('Parquet decoder not initialised');
 	await ready;

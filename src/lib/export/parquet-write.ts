@@ -2,8 +2,8 @@
  * Export tables → Arrow → Parquet, in the browser and in Node. Arrow tables
  * are built with apache-arrow (v17, as DuckDB-WASM) and handed to parquet-wasm
  * as an IPC stream. Uncompressed, no timestamps: the same table always gives
- * the same bytes. parquet-wasm must be initialised first (creating an engine
- * does it: `initParquetDecoder` in db/parquet.ts).
+ * the same bytes. parquet-wasm must be initialised first (`initBrowserParquet`
+ * in the browser, `initParquetDecoder` in db/parquet.ts; the Node engine does it).
  */
 import { Bool, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
 import { Compression, Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm/esm';

@@ -87,7 +87,8 @@ export async function checkUpload(
 	}
 	let ipc: Uint8Array = bytes;
 	if (format === 'parquet') {
-		const { parquetToArrowIPC } = await import('#lib/db/parquet.ts');
+		const { parquetToArrowIPC, parquetDecoderStarted } = await import('#lib/db/parquet.ts');
+		if (!parquetDecoderStarted()) await (await import('#lib/db/parquet-browser.ts')).initBrowserParquet();
 		ipc = await parquetToArrowIPC(bytes);
 	}
 	let sheet: { rows: RawCell[][] };
