@@ -60,9 +60,14 @@ const { values: cli } = parseArgs({
 		repeats: { type: 'string', default: process.env.REPEATS ?? '3' },
 		'load-timeout': { type: 'string', default: '300' },
 		/** Stop starting new browser repeats when the run would exceed this (seconds since start), to stay under 10 minutes. */
-		budget: { type: 'string', default: process.env.BUDGET ?? '540' }
+		budget: { type: 'string', default: process.env.BUDGET ?? '540' },
+		/** Keep services at one row per event (skip data:aggregate). */
+		'raw-services': { type: 'boolean', default: false },
+		/** Measure the Parquet load path (decode + ingest per table) instead of the packed database file. */
+		parquet: { type: 'boolean', default: false }
 	}
 });
+const PARQUET_PATH = cli.parquet;
 const N = Number(cli.participants);
 const Y = Number(cli.years);
 const REPEATS = Number(cli.repeats);
@@ -184,6 +189,9 @@ function nativeEngine(conn: DuckDBConnection): Engine {
 		async insertArrowIPC() {
 			throw new Error('not used by the benchmark');
 		},
+		async registerFileBuffer() {
+			throw new Error('not used by the benchmark');
+		},
 		async close() {}
 	};
 }
@@ -196,12 +204,14 @@ async function timeIt(fn: () => Promise<unknown>): Promise<number> {
 
 interface Manifest {
 	tables: Record<string, { path: string; rows: number; bytes: number }>;
+	database?: { path: string; bytes: number; tables: string[] };
 }
 
 async function nativeSide(manifest: Manifest) {
 	log('native DuckDB: load');
 	const loads: { startMs: number; tables: Record<string, number>; totalMs: number }[] = [];
 	let keep: { instance: DuckDBInstance; conn: DuckDBConnection } | null = null;
+	const fromParquet: number[] = [];
 	for (let r = 0; r < REPEATS; r++) {
 		const t0 = performance.now();
 		const instance = await DuckDBInstance.create(':memory:');
@@ -209,9 +219,30 @@ async function nativeSide(manifest: Manifest) {
 		const startMs = performance.now() - t0;
 		const tables: Record<string, number> = {};
 		// The same tables the browser loads: the contract's (raw `services_events` stay on disk).
-		for (const [name, spec] of Object.entries(manifest.tables).filter(([n]) => TABLES.includes(n))) {
-			const file = join(DATA, spec.path).replaceAll("'", "''");
-			tables[name] = await timeIt(() => conn.run(`CREATE TABLE "${name}" AS SELECT * FROM read_parquet('${file}')`));
+		const contract = Object.entries(manifest.tables).filter(([n]) => TABLES.includes(n));
+		if (manifest.database) {
+			// The same work as the browser: attach the database file read-only, views over its tables, row counts.
+			const file = join(DATA, manifest.database.path).replaceAll("'", "''");
+			tables.attach = await timeIt(async () => {
+				await conn.run(`ATTACH '${file}' AS ds (READ_ONLY)`);
+				for (const name of manifest.database!.tables) await conn.run(`CREATE VIEW "${name}" AS SELECT * FROM ds.main."${name}"`);
+				await conn.runAndReadAll(manifest.database!.tables.map((n) => `SELECT count(*) FROM "${n}"`).join(' UNION ALL '));
+			});
+			// For reference: the same tables read from the Parquet files.
+			const ref = await (await DuckDBInstance.create(':memory:')).connect();
+			fromParquet.push(
+				await timeIt(async () => {
+					for (const [name, spec] of contract) {
+						await ref.run(`CREATE TABLE "${name}" AS SELECT * FROM read_parquet('${join(DATA, spec.path).replaceAll("'", "''")}')`);
+					}
+				})
+			);
+			ref.closeSync();
+		} else {
+			for (const [name, spec] of contract) {
+				const file = join(DATA, spec.path).replaceAll("'", "''");
+				tables[name] = await timeIt(() => conn.run(`CREATE TABLE "${name}" AS SELECT * FROM read_parquet('${file}')`));
+			}
 		}
 		loads.push({ startMs, tables, totalMs: performance.now() - t0 });
 		if (keep) {
@@ -248,8 +279,9 @@ async function nativeSide(manifest: Manifest) {
 	}
 	keep!.conn.closeSync();
 	keep!.instance.closeSync();
-	const tableNames = Object.keys(manifest.tables);
+	const tableNames = Object.keys(loads[0].tables);
 	return {
+		parquetLoadMs: fromParquet.length ? r1(median(fromParquet)) : null,
 		engineStartMs: median(loads.map((l) => l.startMs)),
 		tablesMs: Object.fromEntries(tableNames.map((t) => [t, r1(median(loads.map((l) => l.tables[t])))])),
 		loadTotalMs: median(loads.map((l) => l.totalMs)),
@@ -321,11 +353,19 @@ class MemSampler {
 // ---------------------------------------------------------------- browser side
 
 interface LoadSample {
+	/** Navigation → overview table in the DOM (from the saved result when there is one). */
 	firstViewMs: number;
+	/** Whether that first view was this browser's saved result (warm loads of the same data). */
+	fromSaved: boolean;
+	/** Navigation → overview computed by the engine on the loaded data. */
+	engineViewMs: number;
 	readyAtMs: number;
 	engineMs: number;
 	dataMs: number;
 	tables: Record<string, { rows: number; decodeMs: number; ingestMs: number; bytes: number }>;
+	/** Engine start-up steps (ms since navigation start), from engine-browser.ts. */
+	engineSteps: Record<string, number>;
+	engineStartedAt: number;
 	jsHeapUsedMB: number | null;
 }
 
@@ -342,7 +382,11 @@ async function loadPage(page: Page, url: string, reload: boolean): Promise<LoadS
 	]);
 	await page.getByTestId('overview-table').waitFor({ timeout: LOAD_TIMEOUT });
 	const firstViewMs = Date.now() - t0;
-	const l = (await page.evaluate(() => (globalThis as { __ibLoad?: unknown }).__ibLoad)) as Omit<LoadSample, 'firstViewMs' | 'readyAtMs' | 'jsHeapUsedMB'> & { readyAt: number };
+	// The overview may first show this browser's saved result of the same data (result-cache.ts); then the engine's.
+	const fromSaved = (await page.getByTestId('overview-cards').getAttribute('data-result')) === 'saved';
+	await page.locator('[data-testid="overview-cards"][data-result="engine"]').waitFor({ timeout: LOAD_TIMEOUT });
+	const engineViewMs = Date.now() - t0;
+	const l = (await page.evaluate(() => (globalThis as { __ibLoad?: unknown }).__ibLoad)) as Omit<LoadSample, 'firstViewMs' | 'fromSaved' | 'engineViewMs' | 'readyAtMs' | 'jsHeapUsedMB'> & { readyAt: number };
 	let jsHeapUsedMB: number | null = null;
 	try {
 		const cdp = await page.context().newCDPSession(page);
@@ -353,7 +397,7 @@ async function loadPage(page: Page, url: string, reload: boolean): Promise<LoadS
 	} catch {
 		/* not essential */
 	}
-	return { firstViewMs, readyAtMs: l.readyAt, engineMs: l.engineMs, dataMs: l.dataMs, tables: l.tables, jsHeapUsedMB };
+	return { firstViewMs, fromSaved, engineViewMs, readyAtMs: l.readyAt, engineMs: l.engineMs, dataMs: l.dataMs, tables: l.tables, engineSteps: l.engineSteps ?? {}, engineStartedAt: l.engineStartedAt ?? 0, jsHeapUsedMB };
 }
 
 /**
@@ -541,8 +585,14 @@ async function browserSide(siteUrl: string) {
 		return {
 			samples: xs.length,
 			firstViewMs: median(xs.map((x) => x.firstViewMs)),
+			fromSaved: xs.filter((x) => x.fromSaved).length,
+			engineViewMs: median(xs.map((x) => x.engineViewMs)),
 			readyAtMs: r1(median(xs.map((x) => x.readyAtMs))),
 			engineMs: r1(median(xs.map((x) => x.engineMs))),
+			/** Navigation start → engine start requested (page shell loaded and hydrated). */
+			engineRequestedAtMs: r1(median(xs.map((x) => x.engineStartedAt))),
+			/** DuckDB-WASM instantiate: wasm fetch + compile + runtime init, in the worker. */
+			instantiateMs: r1(median(xs.map((x) => (x.engineSteps.instantiate ?? NaN) - (x.engineSteps.begin ?? NaN)))),
 			dataMs: r1(median(xs.map((x) => x.dataMs))),
 			decodeMs: r1(median(xs.map((x) => Object.values(x.tables).reduce((s, t) => s + t.decodeMs, 0)))),
 			ingestMs: r1(median(xs.map((x) => Object.values(x.tables).reduce((s, t) => s + t.ingestMs, 0)))),
@@ -579,10 +629,22 @@ async function main() {
 		log(`generated in ${generatedSeconds} s`);
 	}
 	// Publish as the ministry would: services pre-aggregated to the grain the views need.
-	if (!process.argv.includes('--raw-services') && !JSON.parse(readFileSync(join(DATA, 'manifest.json'), 'utf8')).tables.services_events) {
+	if (!cli['raw-services'] && !JSON.parse(readFileSync(join(DATA, 'manifest.json'), 'utf8')).tables.services_events) {
 		log('aggregating services (npm run data:aggregate)');
 		const a = spawnSync(process.execPath, [join(ROOT, 'data/aggregate.ts'), DATA], { cwd: ROOT, stdio: 'inherit' });
 		if (a.status !== 0) throw new Error('data:aggregate failed');
+	}
+	// …and packed as one DuckDB database file, which the browser attaches (npm run data:pack).
+	if (!PARQUET_PATH && !JSON.parse(readFileSync(join(DATA, 'manifest.json'), 'utf8')).database) {
+		log('packing the dataset into one DuckDB file (npm run data:pack)');
+		const p = spawnSync(process.execPath, [join(ROOT, 'data/pack.ts'), DATA], { cwd: ROOT, stdio: 'inherit' });
+		if (p.status !== 0) throw new Error('data:pack failed');
+	}
+	// The Parquet path is measured through a copy of the manifest without the database file.
+	const manifestFile = PARQUET_PATH ? 'manifest-parquet.json' : 'manifest.json';
+	if (PARQUET_PATH) {
+		const { database: _, ...parquetOnly } = JSON.parse(readFileSync(join(DATA, 'manifest.json'), 'utf8'));
+		writeFileSync(join(DATA, manifestFile), JSON.stringify(parquetOnly, null, '\t') + '\n');
 	}
 	if (!existsSync(join(BUILD, 'index.html'))) {
 		log('build/index.html missing: npx vite build');
@@ -591,7 +653,7 @@ async function main() {
 	}
 	const manifest = JSON.parse(readFileSync(join(DATA, 'manifest.json'), 'utf8')) as Manifest;
 	const server = await serveRoots({ '/': BUILD, [`/national/${NAME}/`]: DATA });
-	const manifestUrl = `${server.url}/national/${NAME}/manifest.json`;
+	const manifestUrl = `${server.url}/national/${NAME}/${manifestFile}`;
 	const siteUrl = `${server.url}/?data=${encodeURIComponent(manifestUrl)}`;
 	log(`serving ${siteUrl}`);
 
@@ -599,19 +661,30 @@ async function main() {
 	if (existsSync(CHROMIUM)) browser = await browserSide(siteUrl);
 	else log(`no Chromium at ${CHROMIUM}: browser side skipped`);
 	await server.close();
-	const native = await nativeSide(manifest);
+	const native = await nativeSide(PARQUET_PATH ? { tables: manifest.tables } : manifest);
 
 	const rows: { step: string; browserMs: number | null; nativeMs: number | null; ratio: number | null }[] = [];
 	const add = (step: string, b: number | null | undefined, n: number | null | undefined) =>
 		rows.push({ step, browserMs: r1(b ?? null), nativeMs: r1(n ?? null), ratio: b != null && n ? Math.round((b / n) * 10) / 10 : null });
-	add('load cold: navigation → overview shown', browser?.cold.firstViewMs, native.loadTotalMs);
-	add('load warm: reload → overview shown', browser?.warm.firstViewMs, native.loadTotalMs);
+	add('load cold: navigation → overview shown', browser?.cold.firstViewMs, (native.loadTotalMs ?? 0) + (native.views['/'] ?? 0));
+	add(`load warm: reload → overview shown${browser?.warm.fromSaved ? ' (saved result)' : ''}`, browser?.warm.firstViewMs, (native.loadTotalMs ?? 0) + (native.views['/'] ?? 0));
+	add('load warm: reload → overview from the engine', browser?.warm.engineViewMs, (native.loadTotalMs ?? 0) + (native.views['/'] ?? 0));
 	add('  engine start (cold)', browser?.cold.engineMs, native.engineStartMs);
 	add('  data load, all tables (cold)', browser?.cold.dataMs, native.loadTotalMs! - native.engineStartMs!);
-	const sv = browser?.cold.tables.services;
-	add('    services table (cold decode + ingest)', sv && sv.decodeMs !== null && sv.ingestMs !== null ? sv.decodeMs + sv.ingestMs : null, native.tablesMs.services);
+	if (manifest.database && !PARQUET_PATH) {
+		add('    attach database file, views, row counts', browser?.cold.dataMs, native.tablesMs.attach);
+		add('  data load warm (same, file from HTTP cache)', browser?.warm.dataMs, native.tablesMs.attach);
+		add('  (native: the same tables from Parquet, reference)', null, native.parquetLoadMs);
+	} else {
+		const sv = browser?.cold.tables.services;
+		add('    services table (cold decode + ingest)', sv && sv.decodeMs !== null && sv.ingestMs !== null ? sv.decodeMs + sv.ingestMs : null, native.tablesMs.services);
+	}
+	add('  engine start (warm)', browser?.warm.engineMs, native.engineStartMs);
+	add('    of which DuckDB-WASM instantiate, cold', browser?.cold.instantiateMs, null);
+	add('    of which DuckDB-WASM instantiate, warm', browser?.warm.instantiateMs, null);
+	add('  page shell until engine start requested, warm', browser?.warm.engineRequestedAtMs, null);
 	for (const v of VIEWS) if (v.path !== '/') add(`view ${v.path} first render`, browser?.views[v.path], native.views[v.path]);
-	add('overview queries (native only; in the browser part of load)', null, native.views['/']);
+	add('overview queries after data ready (cold, approx.)', browser ? browser.cold.engineViewMs - browser.cold.readyAtMs! : null, native.views['/']);
 	add('filter bar options, children (native only)', null, native.views['filter bar options']);
 	for (const k of Object.keys(native.filters)) add(`filter ${k}`, browser?.filters[k], native.filters[k]);
 
@@ -627,7 +700,8 @@ async function main() {
 		dataset: {
 			name: NAME, participants: N, years: Y, dir: DATA.replace(ROOT + '/', ''), generatedSeconds,
 			rows: Object.fromEntries(Object.entries(manifest.tables).map(([k, t]) => [k, t.rows])),
-			totalRows, totalMB: Math.round(totalBytes / 1e5) / 10
+			totalRows, totalMB: Math.round(totalBytes / 1e5) / 10,
+			loadPath: manifest.database && !PARQUET_PATH ? `DuckDB database file ${manifest.database.path}, ${(manifest.database.bytes / 1e6).toFixed(1)} MB` : 'Parquet files (decode + ingest)'
 		},
 		repeats: REPEATS,
 		table: rows,
@@ -639,7 +713,7 @@ async function main() {
 	const out = join(ROOT, `bench/results/national-${NAME}.json`);
 	writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
 
-	console.log(`\nNational benchmark ${NAME}: ${totalRows.toLocaleString('en')} rows, ${(totalBytes / 1e6).toFixed(1)} MB Parquet; medians of ${browser?.cold.samples ?? 0} browser session(s) and ${REPEATS} native runs; load average ${result.machine.loadavgAtStart} → ${result.machine.loadavgAtEnd} on ${cpus().length} cores (shared machine)`);
+	console.log(`\nNational benchmark ${NAME}: ${totalRows.toLocaleString('en')} rows, ${(totalBytes / 1e6).toFixed(1)} MB Parquet; load path: ${result.dataset.loadPath}; medians of ${browser?.cold.samples ?? 0} browser session(s) and ${REPEATS} native runs; load average ${result.machine.loadavgAtStart} → ${result.machine.loadavgAtEnd} on ${cpus().length} cores (shared machine)`);
 	console.log(`${'step'.padEnd(52)} ${'browser ms'.padStart(11)} ${'native ms'.padStart(10)} ${'ratio'.padStart(7)}`);
 	for (const r of rows) {
 		console.log(`${r.step.padEnd(52)} ${String(r.browserMs ?? '–').padStart(11)} ${String(r.nativeMs ?? '–').padStart(10)} ${String(r.ratio ?? '–').padStart(7)}`);

@@ -8,7 +8,6 @@
 import { ident, query, type Engine } from './engine';
 import type { DatasetManifest } from './manifest';
 import type { LoadResult } from './load';
-import { dropLayerTable } from './layers';
 import { TABLES, requireTable } from './schema';
 
 let attachments = 0;
@@ -38,26 +37,41 @@ export async function attachDatabase(
 		[catalog]
 	);
 	const have = new Set(present.map((r) => r.table_name));
-	const result: LoadResult = { tables: {}, totalMs: 0 };
-	for (const table of TABLES) {
-		if (!have.has(table)) continue;
-		const t1 = performance.now();
-		// Name the contract's columns: a file missing one fails here, with DuckDB's message.
+	const tables = TABLES.filter((t) => have.has(t));
+	const t1 = performance.now();
+	// Whatever the layer held before (tables from files, or views of an earlier file) makes way.
+	const old = await query<{ table_name: string; table_type: string }>(
+		engine,
+		'SELECT table_name, table_type FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = ?',
+		[layer]
+	);
+	const statements = old
+		.filter((o) => tables.includes(o.table_name))
+		.map((o) => `DROP ${o.table_type === 'VIEW' ? 'VIEW' : 'TABLE'} ${ident(layer)}.${ident(o.table_name)}`);
+	// Views name the contract's columns: a file missing one fails here, with DuckDB's message.
+	for (const table of tables) {
 		const columns = requireTable(table).columns.map((c) => ident(c.name)).join(', ');
-		await dropLayerTable(engine, layer, table);
-		try {
-			await engine.exec(
-				`CREATE VIEW ${ident(layer)}.${ident(table)} AS SELECT ${columns} FROM ${ident(catalog)}.main.${ident(table)}`
-			);
-		} catch (e) {
-			throw new Error(`Table ${table} in ${manifest.database?.path}: ${e instanceof Error ? e.message : e}`);
-		}
-		const [{ n }] = await query<{ n: number }>(engine, `SELECT count(*)::INTEGER AS n FROM ${ident(layer)}.${ident(table)}`);
-		const expected = manifest.tables[table]?.rows;
+		statements.push(`CREATE VIEW ${ident(layer)}.${ident(table)} AS SELECT ${columns} FROM ${ident(catalog)}.main.${ident(table)}`);
+	}
+	try {
+		await engine.exec(statements.join(';\n'));
+	} catch (e) {
+		await detachDatabase(engine, layer);
+		throw new Error(`${manifest.database?.path}: ${e instanceof Error ? e.message : e}`);
+	}
+	const counts = await query<{ t: string; n: number }>(
+		engine,
+		tables.map((t) => `SELECT '${t}' AS t, count(*)::INTEGER AS n FROM ${ident(layer)}.${ident(t)}`).join(' UNION ALL ')
+	);
+	const perTable = (performance.now() - t1) / Math.max(1, tables.length);
+	const result: LoadResult = { tables: {}, totalMs: 0 };
+	for (const { t, n } of counts) {
+		const expected = manifest.tables[t]?.rows;
 		if (expected !== undefined && n !== expected) {
-			throw new Error(`Table ${table}: manifest says ${expected} rows, database file has ${n}`);
+			await detachDatabase(engine, layer);
+			throw new Error(`Table ${t}: manifest says ${expected} rows, database file has ${n}`);
 		}
-		result.tables[table] = { rows: n, decodeMs: 0, ingestMs: performance.now() - t1, bytes: 0 };
+		result.tables[t] = { rows: n, decodeMs: 0, ingestMs: perTable, bytes: 0 };
 	}
 	for (const table of manifest.database?.tables ?? []) {
 		if (TABLES.includes(table) && !have.has(table)) {

@@ -10,6 +10,8 @@ import { fetchBytes } from './fetch';
 import { parseManifest } from './manifest';
 import { ensureLayerSchemas, selectLayers, type Layer } from './layers';
 import { attachDatabase } from './attach';
+import { datasetFingerprint } from './result-cache';
+import { version } from '$app/env';
 import { TABLES } from './schema';
 import { PILOT_MANIFEST, pilotFileUrl } from './pilot';
 
@@ -58,12 +60,34 @@ class DatasetState {
 	loadResult = $state.raw<LoadResult | null>(null);
 	/** Incremented whenever the data change, so views know to query again. */
 	revision = $state(0);
+	/**
+	 * Content fingerprint of the selected datasets (see result-cache.ts), known
+	 * as soon as the manifest is: before the engine has started. Null when the
+	 * data cannot be fingerprinted (uploads, files without sha256).
+	 */
+	fingerprint = $state<string | null>(null);
 	/** Milliseconds to start the engine (fetch + compile wasm, connect). */
 	engineMs = $state(0);
 	engine: Engine | null = null;
 }
 
 export const dataset = new DatasetState();
+
+/** Rows were uploaded into the live layer (they have no checksums: its results are not cached). */
+let liveUploaded = false;
+
+function updateFingerprint(): void {
+	dataset.fingerprint =
+		liveUploaded && dataset.layers.includes('live') ? null : datasetFingerprint(dataset.layers.map((l) => dataset.manifests[l]));
+}
+
+/**
+ * Key under which a view may cache a result of the current data (result-cache.ts),
+ * or null when the data have no fingerprint. Reactive: reads `dataset.fingerprint`.
+ */
+export function resultKey(name: string): string | null {
+	return dataset.fingerprint ? `${version}|${dataset.fingerprint}|${name}` : null;
+}
 
 let starting: Promise<Engine> | null = null;
 
@@ -142,6 +166,10 @@ async function start(): Promise<Engine> {
 	// Fetch the data while the engine's wasm downloads and compiles: the two don't depend on each other.
 	const opened = openDataset(source);
 	opened.catch(() => {}); // reported when awaited below
+	// The first view may show cached results of this very data while the engine starts.
+	opened.then((o) => {
+		if (dataset.layers.length === 0) dataset.fingerprint = datasetFingerprint([o.manifest]);
+	}, () => {});
 	const { createBrowserEngine, engineSteps } = await import('./engine-browser');
 	const engine = await createBrowserEngine((p) => {
 		dataset.engineBytesLoaded = p.bytesLoaded;
@@ -155,6 +183,7 @@ async function start(): Promise<Engine> {
 	await loadLayer(engine, layer, opened);
 	await selectLayers(engine, [layer]);
 	dataset.layers = [layer];
+	updateFingerprint();
 	dataset.manifest = dataset.manifests[layer] ?? null;
 	dataset.engine = engine;
 	dataset.status = 'ready';
@@ -165,7 +194,8 @@ async function start(): Promise<Engine> {
 		engineSteps,
 		dataMs: dataset.loadResult!.totalMs,
 		readyAt: performance.now(),
-		tables: dataset.loadResult!.tables
+		tables: dataset.loadResult!.tables,
+		database: dataset.loadResult!.database ?? null
 	};
 	dataset.revision++;
 	return engine;
@@ -193,6 +223,7 @@ export async function useLayers(layers: Layer[]): Promise<void> {
 	}
 	await selectLayers(engine, layers);
 	dataset.layers = layers;
+	updateFingerprint();
 	dataset.revision++;
 }
 
@@ -200,6 +231,7 @@ export async function useLayers(layers: Layer[]): Promise<void> {
 export async function refreshLayers(): Promise<void> {
 	const engine = await ensureDataset();
 	await selectLayers(engine, dataset.layers);
+	updateFingerprint();
 	dataset.revision++;
 }
 
@@ -210,10 +242,12 @@ export async function openUrlDataset(url: string): Promise<void> {
 	dataset.status = 'data';
 	try {
 		await loadLayer(engine, 'live', openDataset(source));
+		liveUploaded = false;
 		dataset.source = source;
 		await selectLayers(engine, ['live']);
 		dataset.layers = ['live'];
 	} finally {
+		updateFingerprint();
 		dataset.status = 'ready';
 		dataset.revision++;
 	}
@@ -222,4 +256,6 @@ export async function openUrlDataset(url: string): Promise<void> {
 /** Name the live layer after an upload (no manifest: files were added one by one). */
 export function markLiveUploaded(name: string): void {
 	if (!dataset.manifests.live) dataset.manifests = { ...dataset.manifests, live: { name, synthetic: false, tables: {} } };
+	liveUploaded = true;
+	updateFingerprint();
 }

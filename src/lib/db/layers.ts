@@ -16,8 +16,13 @@ export const LAYERS: Layer[] = ['pilot', 'live'];
 const EMPTY = 'contract_empty';
 
 export async function ensureLayerSchemas(engine: Engine): Promise<void> {
-	for (const schema of [...LAYERS, EMPTY]) await engine.exec(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`);
-	for (const table of TABLES) await engine.exec(createTableSql(table, EMPTY));
+	// One round trip to the engine's worker, not one per statement.
+	await engine.exec(
+		[
+			...[...LAYERS, EMPTY].map((schema) => `CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`),
+			...TABLES.map((table) => createTableSql(table, EMPTY))
+		].join(';\n')
+	);
 }
 
 /** Which contract tables exist in a layer's schema. */
@@ -73,8 +78,9 @@ export function layerViewSql(table: string, present: Layer[]): string {
 export async function selectLayers(engine: Engine, layers: Layer[]): Promise<void> {
 	const present = new Map<Layer, Set<string>>();
 	for (const l of layers) present.set(l, await layerTables(engine, l));
-	for (const table of TABLES) {
+	const views = TABLES.map((table) => {
 		const have = layers.filter((l) => present.get(l)!.has(table));
-		await engine.exec(`CREATE OR REPLACE VIEW main.${ident(table)} AS ${layerViewSql(table, have)}`);
-	}
+		return `CREATE OR REPLACE VIEW main.${ident(table)} AS ${layerViewSql(table, have)}`;
+	});
+	await engine.exec(views.join(';\n'));
 }

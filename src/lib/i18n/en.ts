@@ -23,6 +23,7 @@ export const en: Record<keyof typeof lv, string> = {
 	'cohort.child.short': 'Children',
 	'cohort.adult.short': 'Adults',
 	'overview.heading': 'Pilot overview',
+	'overview.savedResult': "Showing this browser's saved result for these same data; the database engine is still loading and will recompute the numbers.",
 	'overview.intro':
 		'The Individual Budget Model gives a person with a disability a budget for community-based social services. Below are the key figures of both pilots, computed in your browser from participant-level data.',
 	'overview.participants': 'Participants',

@@ -21,6 +21,7 @@ export const lv = {
 	'cohort.child.short': 'Bērni',
 	'cohort.adult.short': 'Pieaugušie',
 	'overview.heading': 'Pilotprojektu pārskats',
+	'overview.savedResult': 'Rādīts šajā pārlūkā saglabātais šo pašu datu rezultāts; datubāzes dzinējs vēl ielādējas, un skaitļi tiks pārrēķināti.',
 	'overview.intro':
 		'Individuālā budžeta modelis piešķir personai ar invaliditāti budžetu sabiedrībā balstītiem sociālajiem pakalpojumiem. Zemāk ir abu pilotprojektu galvenie rādītāji, aprēķināti pārlūkā no dalībnieku līmeņa datiem.',
 	'overview.participants': 'Dalībnieki',

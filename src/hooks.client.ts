@@ -1,0 +1,12 @@
+/**
+ * Start the database engine before the first page hydrates: its 34 MB of wasm
+ * download and compile in a worker while the page's own JavaScript loads, and
+ * DuckDB-WASM start-up is the longest step of a load (see bench/README.md).
+ */
+import type { ClientInit } from '@sveltejs/kit';
+import { ensureDataset } from '#lib/db/dataset.svelte.ts';
+
+export const init: ClientInit = () => {
+	// Errors are shown by LoadStatus (the layout awaits the same promise).
+	ensureDataset().catch(() => {});
+};
