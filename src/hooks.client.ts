@@ -3,10 +3,9 @@
  * download and compile in a worker while the page's own JavaScript loads, and
  * DuckDB-WASM start-up is the longest step of a load (see bench/README.md).
  */
-import type { ClientInit } from '@sveltejs/kit';
 import { ensureDataset } from '#lib/db/dataset.svelte.ts';
 
-export const init: ClientInit = () => {
+export function init(): void {
 	// Errors are shown by LoadStatus (the layout awaits the same promise).
 	ensureDataset().catch(() => {});
-};
+}

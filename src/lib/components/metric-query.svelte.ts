@@ -4,7 +4,7 @@
  * Create it during component initialisation.
  */
 import type { Engine } from '#lib/db/engine.ts';
-import { dataset, ensureDataset } from '#lib/db/dataset.svelte.ts';
+import { dataset, readyEngine } from '#lib/db/dataset.svelte.ts';
 
 export class MetricQuery<D, T> {
 	value = $state.raw<T | null>(null);
@@ -14,11 +14,15 @@ export class MetricQuery<D, T> {
 	constructor(deps: () => D, run: (engine: Engine, deps: D) => Promise<T>) {
 		$effect(() => {
 			const d = deps(); // read synchronously so the effect tracks the inputs
-			void dataset.revision;
+			const engine = readyEngine();
+			if (!engine) {
+				this.loading = dataset.status !== 'error';
+				if (dataset.status === 'error') this.error = dataset.error;
+				return;
+			}
 			let current = true;
 			this.loading = true;
-			ensureDataset()
-				.then((engine) => run(engine, d))
+			run(engine, d)
 				.then((v) => {
 					if (!current) return;
 					this.value = v;

@@ -6,6 +6,7 @@
  * as soon as its file has arrived; DuckDB reads only the blocks queries touch.
  */
 import { ident, query, type Engine } from './engine';
+import { layerObjects } from './layers';
 import type { DatasetManifest } from './manifest';
 import type { LoadResult } from './load';
 import { TABLES, requireTable } from './schema';
@@ -31,20 +32,11 @@ export async function attachDatabase(
 	await detachDatabase(engine, layer);
 	await engine.registerFileBuffer(file, bytes);
 	await engine.exec(`ATTACH '${file}' AS ${ident(catalog)} (READ_ONLY)`);
-	const present = await query<{ table_name: string }>(
-		engine,
-		"SELECT table_name FROM information_schema.tables WHERE table_catalog = ? AND table_schema = 'main'",
-		[catalog]
-	);
-	const have = new Set(present.map((r) => r.table_name));
-	const tables = TABLES.filter((t) => have.has(t));
+	// The manifest says which tables the file holds; a view over one it lacks fails below, with DuckDB's message.
+	const tables = TABLES.filter((t) => manifest.database?.tables.includes(t));
 	const t1 = performance.now();
 	// Whatever the layer held before (tables from files, or views of an earlier file) makes way.
-	const old = await query<{ table_name: string; table_type: string }>(
-		engine,
-		'SELECT table_name, table_type FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = ?',
-		[layer]
-	);
+	const old = await layerObjects(engine, layer);
 	const statements = old
 		.filter((o) => tables.includes(o.table_name))
 		.map((o) => `DROP ${o.table_type === 'VIEW' ? 'VIEW' : 'TABLE'} ${ident(layer)}.${ident(o.table_name)}`);
@@ -73,11 +65,6 @@ export async function attachDatabase(
 		}
 		result.tables[t] = { rows: n, decodeMs: 0, ingestMs: perTable, bytes: 0 };
 	}
-	for (const table of manifest.database?.tables ?? []) {
-		if (TABLES.includes(table) && !have.has(table)) {
-			throw new Error(`Table ${table}: listed in the manifest's database but not in ${manifest.database?.path}`);
-		}
-	}
 	result.database = { path: manifest.database?.path ?? file, bytes: size };
 	result.totalMs = performance.now() - t0;
 	return result;
@@ -92,11 +79,7 @@ export async function detachDatabase(engine: Engine, layer: string): Promise<voi
 		[catalog]
 	);
 	if (n === 0) return;
-	const views = await query<{ table_name: string }>(
-		engine,
-		"SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = ? AND table_type = 'VIEW'",
-		[layer]
-	);
+	const views = (await layerObjects(engine, layer)).filter((o) => o.table_type === 'VIEW');
 	for (const v of views) await engine.exec(`DROP VIEW ${ident(layer)}.${ident(v.table_name)}`);
 	await engine.exec(`DETACH ${ident(catalog)}`);
 }

@@ -170,7 +170,8 @@ async function start(): Promise<Engine> {
 	opened.then((o) => {
 		if (dataset.layers.length === 0) dataset.fingerprint = datasetFingerprint([o.manifest]);
 	}, () => {});
-	const { createBrowserEngine, engineSteps } = await import('./engine-browser');
+	const { createBrowserEngine, engineSteps, queryLog } = await import('./engine-browser');
+	(globalThis as { __ibQueries?: unknown }).__ibQueries = queryLog;
 	const engine = await createBrowserEngine((p) => {
 		dataset.engineBytesLoaded = p.bytesLoaded;
 		dataset.engineBytesTotal = p.bytesTotal;
@@ -210,6 +211,22 @@ export function ensureDataset(): Promise<Engine> {
 		throw e;
 	});
 	return starting;
+}
+
+/**
+ * For views' effects: the engine when the data are ready, else null (and the
+ * load is started). It reads `status` and `revision`, so an effect that calls
+ * it runs again when the data become ready or change, and runs its queries
+ * once: not once while loading (awaiting the engine) and again when ready,
+ * which doubled the work of every view on a first load.
+ */
+export function readyEngine(): Engine | null {
+	void dataset.revision;
+	if (dataset.status !== 'ready' || !dataset.engine) {
+		if (dataset.status === 'idle') ensureDataset().catch(() => {});
+		return null;
+	}
+	return dataset.engine;
 }
 
 /**

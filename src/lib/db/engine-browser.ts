@@ -9,6 +9,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Table } from 'apache-arrow';
 import { STARTUP_SQL, type Engine, type SqlParam } from './engine';
+import { StatementCache } from './statement-cache';
 
 const BUNDLES: duckdb.DuckDBBundles = {
 	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -59,6 +60,13 @@ importScripts(${JSON.stringify(abs(workerUrl))});
 /** Milliseconds since navigation start at which each start-up step ended (for bench/). */
 export const engineSteps: Record<string, number> = {};
 
+/** The last queries run (start time since navigation, duration, SQL head), for bench/ and debugging. */
+export const queryLog: { at: number; ms: number; sql: string }[] = [];
+function logQuery(sql: string, at: number): void {
+	queryLog.push({ at, ms: performance.now() - at, sql: sql.replace(/\s+/g, ' ').trim().slice(0, 100) });
+	if (queryLog.length > 500) queryLog.shift();
+}
+
 export async function createBrowserEngine(
 	onProgress: (p: EngineStartProgress) => void = () => {}
 ): Promise<Engine> {
@@ -75,18 +83,29 @@ export async function createBrowserEngine(
 	for (const sql of STARTUP_SQL) await conn.query(sql);
 	mark('connect');
 
+	// Prepared statements are kept per SQL text: a filter change then costs one
+	// round trip to the worker per query (not prepare + run + close), and DuckDB
+	// skips parsing and planning. DuckDB re-binds a kept statement by itself when
+	// the views under it change (layers switched, data replaced).
+	const prepared = new StatementCache<duckdb.AsyncPreparedStatement>(
+		(sql) => conn.prepare(sql),
+		(stmt) => stmt.close()
+	);
+
 	return {
 		async queryTable(sql: string, params: readonly SqlParam[] = []): Promise<Table> {
-			if (params.length === 0) return conn.query(sql);
-			const stmt = await conn.prepare(sql);
+			const at = performance.now();
 			try {
-				return await stmt.query(...params);
+				if (params.length === 0) return await conn.query(sql);
+				return await prepared.run(sql, (stmt) => stmt.query(...params));
 			} finally {
-				await stmt.close();
+				logQuery(sql, at);
 			}
 		},
 		async exec(sql: string) {
+			const at = performance.now();
 			await conn.query(sql);
+			logQuery(sql, at);
 		},
 		async insertArrowIPC(table, ipc, options = {}) {
 			await conn.insertArrowFromIPCStream(ipc, { name: table, schema: options.schema, create: options.create ?? true });
@@ -95,6 +114,7 @@ export async function createBrowserEngine(
 			await db.registerFileBuffer(name, bytes);
 		},
 		async close() {
+			await prepared.clear();
 			await conn.close();
 			await db.terminate();
 		}

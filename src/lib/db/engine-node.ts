@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { Table } from 'apache-arrow';
 import { STARTUP_SQL, type Engine, type SqlParam } from './engine';
 import { initParquetDecoder } from './parquet';
+import { StatementCache } from './statement-cache';
 
 const require = createRequire(import.meta.url);
 
@@ -28,15 +29,16 @@ export async function createNodeEngine(): Promise<Engine> {
 	const wasmPath = require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm');
 	await initParquetDecoder(await readFile(wasmPath));
 
+	const prepared = new StatementCache<{ query(...p: unknown[]): Table; close(): void }>(
+		(sql) => conn.prepare(sql),
+		(stmt) => stmt.close()
+	);
+
 	return {
 		async queryTable(sql: string, params: readonly SqlParam[] = []): Promise<Table> {
 			if (params.length === 0) return conn.query(sql);
-			const stmt = conn.prepare(sql);
-			try {
-				return stmt.query(...params);
-			} finally {
-				stmt.close();
-			}
+			// Kept prepared statements, as in the browser (so tests exercise the same behaviour).
+			return prepared.run(sql, (stmt) => stmt.query(...params));
 		},
 		async exec(sql: string) {
 			conn.query(sql);
@@ -48,6 +50,7 @@ export async function createNodeEngine(): Promise<Engine> {
 			db.registerFileBuffer(name, bytes);
 		},
 		async close() {
+			await prepared.clear();
 			conn.close();
 			await db.reset?.();
 		}

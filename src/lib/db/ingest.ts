@@ -5,7 +5,7 @@
 import { tableToIPC, tableFromArrays } from 'apache-arrow';
 import { ident, query, type Engine } from './engine';
 import { TABLES, createTableSql, isReferenceTable, requireTable } from './schema';
-import { LAYERS, dropLayerTable, layerTables } from './layers';
+import { LAYERS, dropLayerTable, layerObjects, layerTables } from './layers';
 import { detachDatabase } from './attach';
 
 export type TypedValue = string | number | boolean | null;
@@ -49,11 +49,7 @@ export async function appendLiveRows(engine: Engine, table: string, rows: readon
  * by URL) becomes a real table before rows are added to it.
  */
 async function materialiseLiveTable(engine: Engine, table: string): Promise<void> {
-	const [row] = await query<{ table_type: string }>(
-		engine,
-		"SELECT table_type FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = 'live' AND table_name = ?",
-		[table]
-	);
+	const row = (await layerObjects(engine, 'live')).find((o) => o.table_name === table);
 	if (row?.table_type !== 'VIEW') return;
 	const name = ident(table);
 	await engine.exec(`CREATE TABLE live.${ident(UPLOAD + '_copy')} AS SELECT * FROM live.${name}`);

@@ -25,14 +25,24 @@ export async function ensureLayerSchemas(engine: Engine): Promise<void> {
 	);
 }
 
+/**
+ * Tables and views in a layer's schema. (duckdb_tables()/duckdb_views() of the
+ * in-memory catalog only: information_schema would also read every attached
+ * database's catalog, hundreds of ms on a first load in the browser.)
+ */
+export async function layerObjects(engine: Engine, layer: string): Promise<{ table_name: string; table_type: 'BASE TABLE' | 'VIEW' }[]> {
+	return query(
+		engine,
+		`SELECT table_name, 'BASE TABLE' AS table_type FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = ?
+		UNION ALL
+		SELECT view_name, 'VIEW' FROM duckdb_views() WHERE database_name = current_database() AND schema_name = ? AND NOT internal`,
+		[layer, layer]
+	);
+}
+
 /** Which contract tables exist in a layer's schema. */
 export async function layerTables(engine: Engine, layer: Layer): Promise<Set<string>> {
-	const rows = await query<{ table_name: string }>(
-		engine,
-		"SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = ?",
-		[layer]
-	);
-	return new Set(rows.map((r) => r.table_name));
+	return new Set((await layerObjects(engine, layer)).map((r) => r.table_name));
 }
 
 /**
@@ -40,11 +50,7 @@ export async function layerTables(engine: Engine, layer: Layer): Promise<Set<str
  * a view over an attached database file.
  */
 export async function dropLayerTable(engine: Engine, layer: string, table: string): Promise<void> {
-	const rows = await query<{ table_type: string }>(
-		engine,
-		"SELECT table_type FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = ? AND table_name = ?",
-		[layer, table]
-	);
+	const rows = (await layerObjects(engine, layer)).filter((o) => o.table_name === table);
 	if (rows.length === 0) return;
 	const kind = rows[0].table_type === 'VIEW' ? 'VIEW' : 'TABLE';
 	await engine.exec(`DROP ${kind} ${ident(layer)}.${ident(table)}`);
