@@ -86,7 +86,9 @@ export function summariseSqol(data: SqolData, options: { adjust?: PAdjustMethod 
 	const byAspect = new Map<string, SqolRating[]>();
 	const perPerson = new Map<string, { better: number; worse: number }>();
 	for (const r of data.ratings) {
-		byAspect.set(r.dimension_code, [...(byAspect.get(r.dimension_code) ?? []), r]);
+		const list = byAspect.get(r.dimension_code);
+		if (list) list.push(r);
+		else byAspect.set(r.dimension_code, [r]);
 		const p = perPerson.get(r.participant_id) ?? { better: 0, worse: 0 };
 		if (r.rating > 0) p.better++;
 		if (r.rating < 0) p.worse++;
