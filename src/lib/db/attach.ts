@@ -12,6 +12,8 @@ import type { LoadResult } from './load';
 import { TABLES, requireTable } from './schema';
 
 let attachments = 0;
+/** Catalogs this module attached, per engine (no catalog query needed to know). */
+const attached = new WeakMap<Engine, Set<string>>();
 
 /** The catalog name a layer's database file is attached under. */
 export function layerDatabase(layer: string): string {
@@ -22,16 +24,20 @@ export async function attachDatabase(
 	engine: Engine,
 	layer: string,
 	manifest: DatasetManifest,
-	bytes: Uint8Array
+	file: Uint8Array | Blob
 ): Promise<LoadResult> {
 	const t0 = performance.now();
 	const catalog = layerDatabase(layer);
 	// A fresh file name per attach: DuckDB may still cache blocks of an earlier file of the same name.
-	const file = `${catalog}_${++attachments}.duckdb`;
-	const size = bytes.byteLength;
+	const name = `${catalog}_${++attachments}.duckdb`;
+	const size = file instanceof Uint8Array ? file.byteLength : file.size;
 	await detachDatabase(engine, layer);
-	await engine.registerFileBuffer(file, bytes);
-	await engine.exec(`ATTACH '${file}' AS ${ident(catalog)} (READ_ONLY)`);
+	if (file instanceof Uint8Array) await engine.registerFileBuffer(name, file);
+	else if (engine.registerFileBlob) await engine.registerFileBlob(name, file);
+	else await engine.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
+	await engine.exec(`ATTACH '${name}' AS ${ident(catalog)} (READ_ONLY)`);
+	if (!attached.has(engine)) attached.set(engine, new Set());
+	attached.get(engine)!.add(catalog);
 	// The manifest says which tables the file holds; a view over one it lacks fails below, with DuckDB's message.
 	const tables = TABLES.filter((t) => manifest.database?.tables.includes(t));
 	const t1 = performance.now();
@@ -65,7 +71,7 @@ export async function attachDatabase(
 		}
 		result.tables[t] = { rows: n, decodeMs: 0, ingestMs: perTable, bytes: 0 };
 	}
-	result.database = { path: manifest.database?.path ?? file, bytes: size };
+	result.database = { path: manifest.database?.path ?? name, bytes: size };
 	result.totalMs = performance.now() - t0;
 	return result;
 }
@@ -73,12 +79,8 @@ export async function attachDatabase(
 /** Detach a layer's database file, if one is attached (its views go with it). */
 export async function detachDatabase(engine: Engine, layer: string): Promise<void> {
 	const catalog = layerDatabase(layer);
-	const [{ n }] = await query<{ n: number }>(
-		engine,
-		'SELECT count(*)::INTEGER AS n FROM duckdb_databases() WHERE database_name = ?',
-		[catalog]
-	);
-	if (n === 0) return;
+	if (!attached.get(engine)?.has(catalog)) return;
+	attached.get(engine)!.delete(catalog);
 	const views = (await layerObjects(engine, layer)).filter((o) => o.table_type === 'VIEW');
 	for (const v of views) await engine.exec(`DROP VIEW ${ident(layer)}.${ident(v.table_name)}`);
 	await engine.exec(`DETACH ${ident(catalog)}`);

@@ -6,7 +6,7 @@ import type { Engine } from './engine';
 import type { DatasetManifest } from './manifest';
 import { loadDataset, prepareTable, type LoadResult, type PreparedTable } from './load';
 import { initBrowserParquet } from './parquet-browser';
-import { fetchBytes } from './fetch';
+import { fetchBlob, fetchBytes } from './fetch';
 import { parseManifest } from './manifest';
 import { ensureLayerSchemas, selectLayers, type Layer } from './layers';
 import { attachDatabase } from './attach';
@@ -96,7 +96,7 @@ interface OpenedDataset {
 	manifest: DatasetManifest;
 	files: Map<string, Promise<PreparedTable>>;
 	/** The dataset as one DuckDB database file, when the manifest offers it (attached, not decoded). */
-	database: Promise<Uint8Array> | null;
+	database: Promise<Blob> | null;
 }
 
 async function openDataset(source: DataSource): Promise<OpenedDataset> {
@@ -112,7 +112,7 @@ async function openDataset(source: DataSource): Promise<OpenedDataset> {
 	if (manifest.database) {
 		// One database file instead of a Parquet file per table: fetched while the engine
 		// compiles, then attached as it is (no decoding on the page at all).
-		const database = fetchBytes(fileUrl(manifest.database.path));
+		const database = fetchBlob(fileUrl(manifest.database.path));
 		database.catch(() => {}); // reported when the loader awaits it
 		return { manifest, files, database };
 	}

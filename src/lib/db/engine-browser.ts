@@ -113,6 +113,9 @@ export async function createBrowserEngine(
 		async registerFileBuffer(name, bytes) {
 			await db.registerFileBuffer(name, bytes);
 		},
+		async registerFileBlob(name, blob) {
+			await db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+		},
 		async close() {
 			await prepared.clear();
 			await conn.close();

@@ -22,6 +22,11 @@ export interface Engine {
 	): Promise<void>;
 	/** Make bytes readable by DuckDB under a file name (e.g. a database file to ATTACH). */
 	registerFileBuffer(name: string, bytes: Uint8Array): Promise<void>;
+	/**
+	 * Make a Blob readable by DuckDB under a file name, read slice by slice when
+	 * queries need them (browser only: nothing is copied into the engine's heap up front).
+	 */
+	registerFileBlob?(name: string, blob: Blob): Promise<void>;
 	close(): Promise<void>;
 }
 

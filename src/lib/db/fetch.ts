@@ -4,3 +4,10 @@ export async function fetchBytes(url: string, signal?: AbortSignal): Promise<Uin
 	if (!res.ok) throw new Error(`HTTP ${res.status} for ${url}`);
 	return new Uint8Array(await res.arrayBuffer());
 }
+
+/** A file as a Blob: the browser may keep it out of the JS heap, and DuckDB reads only the slices it needs. */
+export async function fetchBlob(url: string, signal?: AbortSignal): Promise<Blob> {
+	const res = await fetch(url, { signal });
+	if (!res.ok) throw new Error(`HTTP ${res.status} for ${url}`);
+	return res.blob();
+}
