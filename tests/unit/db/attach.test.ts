@@ -4,7 +4,7 @@
  * (uploads added to it, cleared, replaced).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNodeEngine } from '../../../src/lib/db/engine-node';
@@ -78,6 +78,29 @@ describe('dataset as a DuckDB database file', () => {
 			).rejects.toThrow(/participants: manifest says/);
 		} finally {
 			await engine.close();
+		}
+	});
+
+	it('refuses a manifest that lists a table the file does not have, and leaves nothing attached', async () => {
+		const partial = mkdtempSync(join(tmpdir(), 'ib-pack-partial-'));
+		const engine = await createNodeEngine();
+		try {
+			cpSync(PILOT_DIR, partial, { recursive: true });
+			const m = JSON.parse(readFileSync(join(partial, 'manifest.json'), 'utf8'));
+			delete m.tables.employment;
+			writeFileSync(join(partial, 'manifest.json'), JSON.stringify(m));
+			await packDataset(partial);
+			const packedManifest = parseManifest(JSON.parse(readFileSync(join(partial, 'manifest.json'), 'utf8')));
+			expect(packedManifest.database!.tables).not.toContain('employment');
+			packedManifest.database!.tables.push('employment');
+			await ensureLayerSchemas(engine);
+			await expect(
+				attachDatabase(engine, 'live', packedManifest, new Uint8Array(readFileSync(join(partial, 'dataset.duckdb'))))
+			).rejects.toThrow(/dataset\.duckdb: .*employment/);
+			expect(await query(engine, "SELECT count(*)::INTEGER AS n FROM duckdb_databases() WHERE database_name = 'live_db'")).toEqual([{ n: 0 }]);
+		} finally {
+			await engine.close();
+			rmSync(partial, { recursive: true, force: true });
 		}
 	});
 
