@@ -56,15 +56,18 @@ async function nodeLoad() {
 async function browserLoad() {
 	const server = await serveStatic();
 	const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-	type Sample = { readyMs: number; engineMs: number; dataMs: number };
+	type Sample = { firstViewMs: number; readyMs: number; engineMs: number; dataMs: number };
 	async function sample(page: import('playwright-core').Page): Promise<Sample> {
 		const t0 = Date.now();
-		await page.goto(server.url + '/');
+		await page.goto(server.url + '/', { waitUntil: 'commit' });
+		// On a warm load the overview may first be this browser's saved result of the same data.
+		await page.getByTestId('participants-child').waitFor({ timeout: 120_000 });
+		const firstViewMs = Date.now() - t0;
 		await page.waitForFunction(() => (globalThis as { __ibLoad?: unknown }).__ibLoad, null, { timeout: 120_000 });
-		await page.getByTestId('participants-child').waitFor();
+		await page.locator('[data-testid="overview-cards"][data-result="engine"]').waitFor({ timeout: 120_000 });
 		const wall = Date.now() - t0;
 		const l = (await page.evaluate(() => (globalThis as { __ibLoad?: unknown }).__ibLoad)) as { engineMs: number; dataMs: number };
-		return { readyMs: wall, engineMs: l.engineMs, dataMs: l.dataMs };
+		return { firstViewMs, readyMs: wall, engineMs: l.engineMs, dataMs: l.dataMs };
 	}
 	const cold: Sample[] = [];
 	const warm: Sample[] = [];
@@ -79,7 +82,10 @@ async function browserLoad() {
 	}
 	await server.close();
 	const summary = (xs: Sample[]) => ({
-		navigationToFirstViewMs: Math.round(median(xs.map((x) => x.readyMs))),
+		/** Navigation → overview shown (the saved result on a warm load, when there is one). */
+		navigationToFirstViewMs: Math.round(median(xs.map((x) => x.firstViewMs))),
+		/** Navigation → overview computed by the engine. */
+		navigationToEngineViewMs: Math.round(median(xs.map((x) => x.readyMs))),
 		engineStartMs: Math.round(median(xs.map((x) => x.engineMs))),
 		dataLoadMs: Math.round(median(xs.map((x) => x.dataMs)))
 	});

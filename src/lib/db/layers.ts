@@ -45,17 +45,6 @@ export async function layerTables(engine: Engine, layer: Layer): Promise<Set<str
 	return new Set((await layerObjects(engine, layer)).map((r) => r.table_name));
 }
 
-/**
- * Drop `layer.table` whatever it is: a table (loaded from files or uploads) or
- * a view over an attached database file.
- */
-export async function dropLayerTable(engine: Engine, layer: string, table: string): Promise<void> {
-	const rows = (await layerObjects(engine, layer)).filter((o) => o.table_name === table);
-	if (rows.length === 0) return;
-	const kind = rows[0].table_type === 'VIEW' ? 'VIEW' : 'TABLE';
-	await engine.exec(`DROP ${kind} ${ident(layer)}.${ident(table)}`);
-}
-
 /** SQL of the view for one table over the given layers (exported for tests). */
 export function layerViewSql(table: string, present: Layer[]): string {
 	const columns = requireTable(table).columns.map((c) => ident(c.name)).join(', ');

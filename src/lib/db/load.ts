@@ -3,10 +3,10 @@
  * injected so the same path runs in the browser (fetch) and in Node tests (fs).
  */
 import type { Engine } from './engine';
-import { ident } from './engine';
+import { ident, query } from './engine';
 import type { DatasetManifest, TableFormat } from './manifest';
 import { parquetToArrowIPC } from './parquet';
-import { dropLayerTable } from './layers';
+import { layerObjects } from './layers';
 
 export interface LoadProgress {
 	/** What is happening now, for the progress indicator. */
@@ -55,6 +55,10 @@ export async function loadDataset(
 	const result: LoadResult = { tables: {}, totalMs: 0 };
 	// Fetch all files at once (they are independent), then decode and ingest in order.
 	const files = names.map((name) => readFile(manifest.tables[name].path));
+	// What the layer holds already (tables, or views of an attached file), asked once.
+	const existing = new Map(
+		options.schema ? (await layerObjects(engine, options.schema)).map((o) => [o.table_name, o.table_type] as const) : []
+	);
 	for (const [i, name] of names.entries()) {
 		const spec = manifest.tables[name];
 		onProgress({ step: 'fetch', table: name, tablesDone: i, tablesTotal: names.length });
@@ -63,15 +67,22 @@ export async function loadDataset(
 		const { ipc, bytes, decodeMs } = file instanceof Uint8Array ? await prepareTable(spec.format, file) : file;
 		const t1 = now();
 		onProgress({ step: 'ingest', table: name, tablesDone: i, tablesTotal: names.length });
-		if (options.schema) await dropLayerTable(engine, options.schema, name);
-		else await engine.exec(`DROP TABLE IF EXISTS ${qualified(name)}`);
-		await engine.insertArrowIPC(name, ipc, { create: true, schema: options.schema });
-		const t2 = now();
-		const [{ n }] = (await engine.queryTable(`SELECT count(*)::INTEGER AS n FROM ${qualified(name)}`)).toArray();
-		if (spec.rows !== undefined && Number(n) !== spec.rows) {
-			throw new Error(`Table ${name}: manifest says ${spec.rows} rows, file has ${n}`);
+		// Only what is there is dropped: each statement is a round trip to the engine's worker.
+		if (!options.schema || existing.has(name)) {
+			await engine.exec(`DROP ${existing.get(name) === 'VIEW' ? 'VIEW' : 'TABLE'} IF EXISTS ${qualified(name)}`);
 		}
-		result.tables[name] = { rows: Number(n), decodeMs, ingestMs: t2 - t1, bytes };
+		await engine.insertArrowIPC(name, ipc, { create: true, schema: options.schema });
+		result.tables[name] = { rows: 0, decodeMs, ingestMs: now() - t1, bytes };
+	}
+	// Row counts of every table in one query, checked against the manifest.
+	const counts = await query<{ t: string; n: number }>(
+		engine,
+		names.map((name, i) => `SELECT ${i} AS i, '${name}' AS t, count(*)::INTEGER AS n FROM ${qualified(name)}`).join(' UNION ALL ') + ' ORDER BY i'
+	);
+	for (const { t, n } of counts) {
+		const expected = manifest.tables[t].rows;
+		if (expected !== undefined && n !== expected) throw new Error(`Table ${t}: manifest says ${expected} rows, file has ${n}`);
+		result.tables[t].rows = n;
 	}
 	result.totalMs = now() - started;
 	onProgress({ step: 'done', table: '', tablesDone: names.length, tablesTotal: names.length });
