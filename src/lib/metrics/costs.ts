@@ -34,19 +34,22 @@ export const GROUP_ORDER: Record<Cohort, ServiceGroup[]> = {
 /** Cost, units and unique participants per service group; `service_group` null = total (distinct participants). */
 export const COST_BY_GROUP_SQL = `
 WITH sel AS (${SELECTED_PARTICIPANTS_SQL}),
-sv AS (
-	SELECT s.participant_id, s.units, s.cost_eur, c.service_group
+pg AS (
+	-- Per person and group first (costs are never negative, so "cost > 0" of a person's
+	-- sum is "some paid service"): the distinct count then runs on a few rows per person.
+	SELECT s.participant_id, c.service_group, sum(s.cost_eur) AS cost_eur, sum(s.units) AS units
 	FROM services s
 	JOIN sel ON sel.participant_id = s.participant_id
 	JOIN service_catalogue c ON c.service_code = s.service_code
 	WHERE ${SERVICE_PERIOD_SQL}
+	GROUP BY ALL
 ), agg AS (
 	SELECT service_group,
 		coalesce(round(sum(cost_eur), 2), 0)::DOUBLE AS cost_eur,
 		coalesce(sum(units), 0)::DOUBLE AS units,
 		count(DISTINCT participant_id) FILTER (WHERE cost_eur > 0)::INTEGER AS participants,
 		grouping(service_group) AS is_total
-	FROM sv
+	FROM pg
 	GROUP BY GROUPING SETS ((service_group), ())
 )
 SELECT CASE WHEN is_total = 1 THEN NULL ELSE service_group END AS service_group, cost_eur, units, participants
@@ -73,12 +76,18 @@ ORDER BY pr.programme`;
 
 /** Monthly paid cost and people served. */
 export const MONTHLY_COST_SQL = `
-WITH sel AS (${SELECTED_PARTICIPANTS_SQL})
-SELECT strftime(s.month, '%Y-%m') AS month,
-	round(sum(s.cost_eur), 2)::DOUBLE AS cost_eur,
-	count(DISTINCT s.participant_id) FILTER (WHERE s.cost_eur > 0)::INTEGER AS participants
-FROM services s JOIN sel ON sel.participant_id = s.participant_id
-WHERE ${SERVICE_PERIOD_SQL}
+WITH sel AS (${SELECTED_PARTICIPANTS_SQL}),
+pm AS (
+	-- One row per person and month, then count the people paid for (half the time of count(DISTINCT)).
+	SELECT s.month, s.participant_id, sum(s.cost_eur) AS cost
+	FROM services s JOIN sel ON sel.participant_id = s.participant_id
+	WHERE ${SERVICE_PERIOD_SQL}
+	GROUP BY ALL
+)
+SELECT strftime(month, '%Y-%m') AS month,
+	round(sum(cost), 2)::DOUBLE AS cost_eur,
+	count(*) FILTER (WHERE cost > 0)::INTEGER AS participants
+FROM pm
 GROUP BY 1 ORDER BY 1`;
 
 interface GroupAgg {
