@@ -10,9 +10,9 @@ import type { Filters } from '#lib/filters/filters.ts';
 import type { PAdjustMethod } from '#lib/stats/index.ts';
 import { comparePaired, type PairedComparison } from '#lib/metrics/paired.ts';
 import {
-	assessmentPairs,
-	instrumentDimensions,
+	instrumentPairs,
 	ASSESSMENT_PAIRS_SQL,
+	type InstrumentPairs,
 	type AssessmentPair,
 	type InstrumentDimension
 } from '#lib/metrics/kidscreen.ts';
@@ -20,17 +20,10 @@ import {
 /** The FQOLS query is the shared pairs query with instrument 'fqols', informant 'family'. */
 export const FQOLS_PAIRS_SQL = ASSESSMENT_PAIRS_SQL;
 
-export interface FqolsData {
-	dimensions: InstrumentDimension[];
-	pairs: AssessmentPair[];
-}
+export type FqolsData = InstrumentPairs;
 
-export async function fqolsData(engine: Engine, f: Filters): Promise<FqolsData> {
-	const [dimensions, pairs] = await Promise.all([
-		instrumentDimensions(engine, 'fqols'),
-		assessmentPairs(engine, f, 'fqols', 'family')
-	]);
-	return { dimensions, pairs };
+export function fqolsData(engine: Engine, f: Filters): Promise<FqolsData> {
+	return instrumentPairs(engine, f, 'fqols', 'family');
 }
 
 export interface FqolsSummary {

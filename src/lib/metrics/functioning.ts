@@ -20,9 +20,9 @@ import type { Filters } from '#lib/filters/filters.ts';
 import type { PAdjustMethod } from '#lib/stats/index.ts';
 import { comparePaired, type PairedComparison } from '#lib/metrics/paired.ts';
 import {
-	assessmentPairs,
-	instrumentDimensions,
+	instrumentPairs,
 	ASSESSMENT_PAIRS_SQL,
+	type InstrumentPairs,
 	type AssessmentPair,
 	type InstrumentDimension
 } from '#lib/metrics/kidscreen.ts';
@@ -40,17 +40,10 @@ export function isRated(q: number): boolean {
 	return Number.isInteger(q) && q >= 0 && q <= 4;
 }
 
-export interface SfkData {
-	dimensions: InstrumentDimension[];
-	pairs: AssessmentPair[];
-}
+export type SfkData = InstrumentPairs;
 
-export async function sfkData(engine: Engine, f: Filters): Promise<SfkData> {
-	const [dimensions, pairs] = await Promise.all([
-		instrumentDimensions(engine, 'sfk'),
-		assessmentPairs(engine, f, 'sfk', 'professional')
-	]);
-	return { dimensions, pairs };
+export function sfkData(engine: Engine, f: Filters): Promise<SfkData> {
+	return instrumentPairs(engine, f, 'sfk', 'professional');
 }
 
 export interface QualifierCount {

@@ -61,6 +61,25 @@ export function instrumentDimensions(engine: Engine, instrument: Instrument): Pr
 	return query<InstrumentDimension>(engine, INSTRUMENT_DIMENSIONS_SQL, [instrument]);
 }
 
+/** One instrument's dimensions and the paired scores of one informant (SFK, FQOLS). */
+export interface InstrumentPairs {
+	dimensions: InstrumentDimension[];
+	pairs: AssessmentPair[];
+}
+
+export async function instrumentPairs(
+	engine: Engine,
+	f: Filters,
+	instrument: Instrument,
+	informant: Informant
+): Promise<InstrumentPairs> {
+	const [dimensions, pairs] = await Promise.all([
+		instrumentDimensions(engine, instrument),
+		assessmentPairs(engine, f, instrument, informant)
+	]);
+	return { dimensions, pairs };
+}
+
 // ---------------------------------------------------------------- KIDSCREEN ----
 
 export const KIDSCREEN_NORM = 50;
