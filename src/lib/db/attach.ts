@@ -5,10 +5,10 @@
  * Nothing is decoded or copied table by table, so a national dataset is ready
  * as soon as its file has arrived; DuckDB reads only the blocks queries touch.
  */
-import { ident, query, type Engine } from './engine';
-import { layerObjects } from './layers';
+import { ident, type Engine } from './engine';
+import { dropObjectSql, layerObjects } from './layers';
 import type { DatasetManifest } from './manifest';
-import type { LoadResult } from './load';
+import { checkRowCounts, type LoadResult } from './load';
 import { TABLES, requireTable } from './schema';
 
 let attachments = 0;
@@ -43,9 +43,7 @@ export async function attachDatabase(
 	const t1 = performance.now();
 	// Whatever the layer held before (tables from files, or views of an earlier file) makes way.
 	const old = await layerObjects(engine, layer);
-	const statements = old
-		.filter((o) => tables.includes(o.table_name))
-		.map((o) => `DROP ${o.table_type === 'VIEW' ? 'VIEW' : 'TABLE'} ${ident(layer)}.${ident(o.table_name)}`);
+	const statements = old.filter((o) => tables.includes(o.table_name)).map((o) => dropObjectSql(layer, o));
 	// Views name the contract's columns: a file missing one fails here, with DuckDB's message.
 	for (const table of tables) {
 		const columns = requireTable(table).columns.map((c) => ident(c.name)).join(', ');
@@ -57,20 +55,16 @@ export async function attachDatabase(
 		await detachDatabase(engine, layer);
 		throw new Error(`${manifest.database?.path}: ${e instanceof Error ? e.message : e}`);
 	}
-	const counts = await query<{ t: string; n: number }>(
-		engine,
-		tables.map((t) => `SELECT '${t}' AS t, count(*)::INTEGER AS n FROM ${ident(layer)}.${ident(t)}`).join(' UNION ALL ')
-	);
+	let counts: Record<string, number>;
+	try {
+		counts = await checkRowCounts(engine, manifest, tables, (t) => `${ident(layer)}.${ident(t)}`, 'database file');
+	} catch (e) {
+		await detachDatabase(engine, layer);
+		throw e;
+	}
 	const perTable = (performance.now() - t1) / Math.max(1, tables.length);
 	const result: LoadResult = { tables: {}, totalMs: 0 };
-	for (const { t, n } of counts) {
-		const expected = manifest.tables[t]?.rows;
-		if (expected !== undefined && n !== expected) {
-			await detachDatabase(engine, layer);
-			throw new Error(`Table ${t}: manifest says ${expected} rows, database file has ${n}`);
-		}
-		result.tables[t] = { rows: n, decodeMs: 0, ingestMs: perTable, bytes: 0 };
-	}
+	for (const t of tables) result.tables[t] = { rows: counts[t], decodeMs: 0, ingestMs: perTable, bytes: 0 };
 	result.database = { path: manifest.database?.path ?? name, bytes: size };
 	result.totalMs = performance.now() - t0;
 	return result;
@@ -82,6 +76,6 @@ export async function detachDatabase(engine: Engine, layer: string): Promise<voi
 	if (!attached.get(engine)?.has(catalog)) return;
 	attached.get(engine)!.delete(catalog);
 	const views = (await layerObjects(engine, layer)).filter((o) => o.table_type === 'VIEW');
-	for (const v of views) await engine.exec(`DROP VIEW ${ident(layer)}.${ident(v.table_name)}`);
+	for (const v of views) await engine.exec(dropObjectSql(layer, v));
 	await engine.exec(`DETACH ${ident(catalog)}`);
 }

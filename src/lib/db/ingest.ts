@@ -5,7 +5,7 @@
 import { tableToIPC, tableFromArrays } from 'apache-arrow';
 import { ident, query, type Engine } from './engine';
 import { TABLES, createTableSql, isReferenceTable, requireTable } from './schema';
-import { LAYERS, layerObjects, layerTables } from './layers';
+import { LAYERS, dropObjectSql, layerObjects, layerTables } from './layers';
 import { detachDatabase } from './attach';
 
 export type TypedValue = string | number | boolean | null;
@@ -60,9 +60,7 @@ async function materialiseLiveTable(engine: Engine, table: string): Promise<void
 /** Remove everything uploaded or opened as live data (the live layer's tables and database file). */
 export async function clearLive(engine: Engine): Promise<void> {
 	await detachDatabase(engine, 'live');
-	for (const o of await layerObjects(engine, 'live')) {
-		await engine.exec(`DROP ${o.table_type === 'VIEW' ? 'VIEW' : 'TABLE'} live.${ident(o.table_name)}`);
-	}
+	for (const o of await layerObjects(engine, 'live')) await engine.exec(dropObjectSql('live', o));
 }
 
 /** Rows per live table. */

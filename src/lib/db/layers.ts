@@ -40,6 +40,11 @@ export async function layerObjects(engine: Engine, layer: string): Promise<{ tab
 	);
 }
 
+/** `DROP TABLE` or `DROP VIEW` of a layer's object, whichever kind it is. */
+export function dropObjectSql(layer: string, o: { table_name: string; table_type: string }): string {
+	return `DROP ${o.table_type === 'VIEW' ? 'VIEW' : 'TABLE'} ${ident(layer)}.${ident(o.table_name)}`;
+}
+
 /** Which contract tables exist in a layer's schema. */
 export async function layerTables(engine: Engine, layer: Layer): Promise<Set<string>> {
 	return new Set((await layerObjects(engine, layer)).map((r) => r.table_name));

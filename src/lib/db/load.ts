@@ -6,7 +6,7 @@ import type { Engine } from './engine';
 import { ident, query } from './engine';
 import type { DatasetManifest, TableFormat } from './manifest';
 import { parquetToArrowIPC } from './parquet';
-import { layerObjects } from './layers';
+import { dropObjectSql, layerObjects } from './layers';
 
 export interface LoadProgress {
 	/** What is happening now, for the progress indicator. */
@@ -42,6 +42,33 @@ export async function prepareTable(format: TableFormat, bytes: Uint8Array): Prom
 	return { ipc, bytes: bytes.byteLength, decodeMs: now() - t0 };
 }
 
+/**
+ * Row counts of the loaded tables in one query, checked against the manifest's
+ * `rows` (a truncated or swapped file must not pass as data). `from` gives the
+ * qualified name to count; `what` names the source in the error.
+ */
+export async function checkRowCounts(
+	engine: Engine,
+	manifest: DatasetManifest,
+	names: readonly string[],
+	from: (name: string) => string,
+	what: string
+): Promise<Record<string, number>> {
+	if (names.length === 0) return {};
+	const rows = await query<{ t: string; n: number }>(
+		engine,
+		// Names are contract table names (checked by ident() in `from`), safe as literals.
+		names.map((name) => `SELECT '${name}' AS t, count(*)::INTEGER AS n FROM ${from(name)}`).join(' UNION ALL ')
+	);
+	const counts: Record<string, number> = {};
+	for (const { t, n } of rows) {
+		const expected = manifest.tables[t]?.rows;
+		if (expected !== undefined && n !== expected) throw new Error(`Table ${t}: manifest says ${expected} rows, ${what} has ${n}`);
+		counts[t] = n;
+	}
+	return counts;
+}
+
 export async function loadDataset(
 	engine: Engine,
 	manifest: DatasetManifest,
@@ -56,9 +83,7 @@ export async function loadDataset(
 	// Fetch all files at once (they are independent), then decode and ingest in order.
 	const files = names.map((name) => readFile(manifest.tables[name].path));
 	// What the layer holds already (tables, or views of an attached file), asked once.
-	const existing = new Map(
-		options.schema ? (await layerObjects(engine, options.schema)).map((o) => [o.table_name, o.table_type] as const) : []
-	);
+	const existing = new Map(options.schema ? (await layerObjects(engine, options.schema)).map((o) => [o.table_name, o] as const) : []);
 	for (const [i, name] of names.entries()) {
 		const spec = manifest.tables[name];
 		onProgress({ step: 'fetch', table: name, tablesDone: i, tablesTotal: names.length });
@@ -68,22 +93,14 @@ export async function loadDataset(
 		const t1 = now();
 		onProgress({ step: 'ingest', table: name, tablesDone: i, tablesTotal: names.length });
 		// Only what is there is dropped: each statement is a round trip to the engine's worker.
-		if (!options.schema || existing.has(name)) {
-			await engine.exec(`DROP ${existing.get(name) === 'VIEW' ? 'VIEW' : 'TABLE'} IF EXISTS ${qualified(name)}`);
-		}
+		const there = existing.get(name);
+		if (options.schema && there) await engine.exec(dropObjectSql(options.schema, there));
+		else if (!options.schema) await engine.exec(`DROP TABLE IF EXISTS ${qualified(name)}`);
 		await engine.insertArrowIPC(name, ipc, { create: true, schema: options.schema });
 		result.tables[name] = { rows: 0, decodeMs, ingestMs: now() - t1, bytes };
 	}
-	// Row counts of every table in one query, checked against the manifest.
-	const counts = await query<{ t: string; n: number }>(
-		engine,
-		names.map((name, i) => `SELECT ${i} AS i, '${name}' AS t, count(*)::INTEGER AS n FROM ${qualified(name)}`).join(' UNION ALL ') + ' ORDER BY i'
-	);
-	for (const { t, n } of counts) {
-		const expected = manifest.tables[t].rows;
-		if (expected !== undefined && n !== expected) throw new Error(`Table ${t}: manifest says ${expected} rows, file has ${n}`);
-		result.tables[t].rows = n;
-	}
+	const counts = await checkRowCounts(engine, manifest, names, qualified, 'file');
+	for (const name of names) result.tables[name].rows = counts[name];
 	result.totalMs = now() - started;
 	onProgress({ step: 'done', table: '', tablesDone: names.length, tablesTotal: names.length });
 	return result;
