@@ -1,20 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import adapter from '@sveltejs/adapter-static';
+import { kit } from './kit.config.js';
 import { defineConfig } from 'vitest/config';
 
-const buildDir = process.env.BUILD_DIR ?? 'build';
-
 export default defineConfig({
-	plugins: [
-		sveltekit({
-			// Static files only: the site runs from any static host, also from a sub-path
-			// (set BASE_PATH=/sub/path at build time); relative asset paths keep it portable.
-			// BUILD_DIR / KIT_OUT_DIR let parallel builds (e.g. two developers' test runs) not collide.
-			adapter: adapter({ pages: buildDir, assets: buildDir, strict: true }),
-			outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
-			paths: { base: (process.env.BASE_PATH ?? '') as '' | `/${string}`, relative: true }
-		})
-	],
+	plugins: [sveltekit(kit)],
 	// DuckDB-WASM and parquet-wasm ship their own workers and wasm; pre-bundling breaks their ?url imports.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
 	build: { target: 'es2022', chunkSizeWarningLimit: 2000 },

@@ -44,6 +44,18 @@ export const DEFAULT_FILTERS: Filters = {
 	to: null
 };
 
+/**
+ * The filters as they apply to one cohort: the cohort is set and an age band
+ * of the other cohort is dropped (the one rule for views fixed to a cohort,
+ * such as SFK for children or employment for adults, and for the report).
+ *
+ * @example forCohort({ ...DEFAULT_FILTERS, ageBand: '30-44' }, 'child').ageBand // null
+ */
+export function forCohort(f: Filters, cohort: Cohort = f.cohort): Filters {
+	const ageBand = f.ageBand && AGE_BANDS_BY_COHORT[cohort].includes(f.ageBand) ? f.ageBand : null;
+	return { ...f, cohort, ageBand };
+}
+
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const CODE = /^[A-Za-z0-9_-]{1,40}$/;
 

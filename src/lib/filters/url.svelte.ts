@@ -1,4 +1,8 @@
-/** Filters in the current URL, reactive; changing them navigates (so Back works). */
+/**
+ * The URL as the one place view state lives: filters and a view's own
+ * settings (sort order, threshold) are read from it, and every change is
+ * written through `navigate` (so Back works and links can be shared).
+ */
 import { page } from '$app/state';
 import { goto } from '$app/navigation';
 import { filtersFromParams, filtersToParams, type Filters } from './filters';
@@ -7,9 +11,26 @@ export function currentFilters(): Filters {
 	return filtersFromParams(new URLSearchParams(page.url.search));
 }
 
-export function setFilters(next: Filters): Promise<void> {
-	const params = filtersToParams(next, new URLSearchParams(page.url.search));
+/** The current search params (a copy to change and pass to `navigate`). */
+export function currentParams(): URLSearchParams {
+	return new URLSearchParams(page.url.search);
+}
+
+/** Go to the same path with new search params; `replace` keeps Back from bouncing. */
+export function navigate(params: URLSearchParams, options: { replace?: boolean } = {}): Promise<void> {
 	const qs = params.toString();
 	// eslint-disable-next-line svelte/no-navigation-without-resolve -- same path, new query
-	return goto(`${page.url.pathname}${qs ? `?${qs}` : ''}`, { reset: false });
+	return goto(`${page.url.pathname}${qs ? `?${qs}` : ''}`, { reset: false, replace: options.replace ?? false });
+}
+
+/** Set one search param (null removes it). */
+export function setParam(key: string, value: string | null, options: { replace?: boolean } = {}): Promise<void> {
+	const params = currentParams();
+	if (value === null) params.delete(key);
+	else params.set(key, value);
+	return navigate(params, options);
+}
+
+export function setFilters(next: Filters, options: { replace?: boolean } = {}): Promise<void> {
+	return navigate(filtersToParams(next, currentParams()), options);
 }

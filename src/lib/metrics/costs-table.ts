@@ -7,7 +7,7 @@ import type { Cohort } from '#lib/filters/filters.ts';
 import { translate, type Lang, type MessageKey } from '#lib/i18n/index.svelte.ts';
 import { formatEur, formatNumber, formatPercent } from '#lib/i18n/format.ts';
 import { tooFew } from '#lib/privacy/threshold.ts';
-import type { Column } from '#lib/components/table.ts';
+import type { Column } from '#lib/ui/table.ts';
 import type { CostRow, MonthlyCost } from '#lib/metrics/costs.ts';
 
 /** Label of a cost table row: a service group, the total or the total with overheads. */

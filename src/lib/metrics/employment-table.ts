@@ -5,8 +5,8 @@
  */
 import { translate, type Lang, type MessageKey } from '#lib/i18n/index.svelte.ts';
 import { formatNumber, formatPercent, formatPValue } from '#lib/i18n/format.ts';
-import type { Column } from '#lib/components/table.ts';
-import type { EmploymentBar } from '#lib/charts/employment.ts';
+import type { Column } from '#lib/ui/table.ts';
+import type { EmploymentBar } from '#lib/ui/charts/employment.ts';
 import { EMPLOYMENT_STATUSES, type EmploymentResult, type EmploymentStatus, type McNemarSummary } from '#lib/metrics/employment.ts';
 
 export const employmentStatusLabel = (lang: Lang, s: EmploymentStatus) => translate(lang, `employment.status.${s}` as MessageKey);

@@ -6,8 +6,8 @@
 import { translate, type Lang, type MessageKey } from '#lib/i18n/index.svelte.ts';
 import { formatNumber, formatPercent } from '#lib/i18n/format.ts';
 import { tooFew } from '#lib/privacy/threshold.ts';
-import type { Column } from '#lib/components/table.ts';
-import type { QualifierBar } from '#lib/charts/qualifiers.ts';
+import type { Column } from '#lib/ui/table.ts';
+import type { QualifierBar } from '#lib/ui/charts/qualifiers.ts';
 import { QUALIFIER_CATEGORIES, type FunctioningSummary, type QualifierCategory } from '#lib/metrics/functioning.ts';
 
 type Summary = FunctioningSummary | null | undefined;

@@ -5,8 +5,8 @@
 import { translate, type Lang } from '#lib/i18n/index.svelte.ts';
 import { formatNumber, formatPercent } from '#lib/i18n/format.ts';
 import { tooFew } from '#lib/privacy/threshold.ts';
-import type { Column } from '#lib/components/table.ts';
-import type { AttainmentBar } from '#lib/charts/attainment.ts';
+import type { Column } from '#lib/ui/table.ts';
+import type { AttainmentBar } from '#lib/ui/charts/attainment.ts';
 import type { GoalDomainRow } from '#lib/metrics/goals.ts';
 
 /** A domain's name in the UI language; the total row is "all domains". */

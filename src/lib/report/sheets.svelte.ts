@@ -4,7 +4,7 @@
  * its own key, and the workbook lists them in section order, a sheet per table.
  */
 import { getContext, setContext, untrack } from 'svelte';
-import type { Column } from '#lib/components/table.ts';
+import type { Column } from '#lib/ui/table.ts';
 import type { XlsxCell, XlsxSheet } from '#lib/export/xlsx-write.ts';
 
 function cell(v: unknown): XlsxCell {

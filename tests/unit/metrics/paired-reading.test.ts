@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { pairedReading } from '../../../src/lib/components/paired-reading';
+import { pairedReading } from '../../../src/lib/ui/paired-reading';
 import type { PairedComparison } from '../../../src/lib/metrics/paired';
 
 const base: PairedComparison = {

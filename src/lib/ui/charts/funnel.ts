@@ -4,6 +4,7 @@
  * overall rate (see privacy/funnel.ts).
  */
 import * as Plot from '@observablehq/plot';
+import { FUNNEL_COLORS, PALETTE } from './palette.ts';
 import { funnelCurve, type FunnelFlag } from '#lib/privacy/funnel.ts';
 
 export interface FunnelPoint {
@@ -29,19 +30,13 @@ export interface FunnelChartOptions {
 	width?: number;
 }
 
-const FLAG_COLOR: Record<FunnelFlag, string> = {
-	above998: '#1b5e20',
-	above95: '#2e7d4f',
-	within: '#37474f',
-	below95: '#b8404a',
-	below998: '#7f1d1d'
-};
+const FLAG_COLOR: Record<FunnelFlag, string> = FUNNEL_COLORS;
 
 export function funnelChart(points: FunnelPoint[], o: FunnelChartOptions): SVGSVGElement {
 	const maxN = Math.max(10, ...points.map((p) => p.n)) * 1.35;
 	const curve = funnelCurve(o.p0, 3, maxN);
 	const line = (key: 'lower95' | 'upper95' | 'lower998' | 'upper998', dash: string, label: string) =>
-		Plot.line(curve, { x: 'n', y: key, stroke: '#7a869a', strokeDasharray: dash, strokeWidth: 1.2, title: () => label });
+		Plot.line(curve, { x: 'n', y: key, stroke: PALETTE.guide, strokeDasharray: dash, strokeWidth: 1.2, title: () => label });
 	const minY = Math.max(0, Math.min(o.p0 - 0.45, ...points.map((p) => p.rate - 0.05)));
 	const maxY = Math.min(1, Math.max(o.p0 + 0.35, ...points.map((p) => p.rate + 0.05)));
 	return Plot.plot({
@@ -56,10 +51,10 @@ export function funnelChart(points: FunnelPoint[], o: FunnelChartOptions): SVGSV
 			line('upper998', '2,3', o.label998),
 			line('lower95', '6,3', o.label95),
 			line('upper95', '6,3', o.label95),
-			Plot.ruleY([o.p0], { stroke: '#37474f', strokeWidth: 1.5 }),
-			Plot.text([o.p0], { x: maxN, y: (d: number) => d, text: () => o.overallLabel, textAnchor: 'end', dy: -7, fill: '#37474f', fontSize: 11 }),
-			Plot.text([0], { x: maxN, y: () => curve.at(-1)!.upper95, text: () => o.label95, textAnchor: 'end', dy: -6, fill: '#5b6678', fontSize: 10 }),
-			Plot.text([0], { x: maxN, y: () => curve.at(-1)!.upper998, text: () => o.label998, textAnchor: 'end', dy: -6, fill: '#5b6678', fontSize: 10 }),
+			Plot.ruleY([o.p0], { stroke: PALETTE.ink, strokeWidth: 1.5 }),
+			Plot.text([o.p0], { x: maxN, y: (d: number) => d, text: () => o.overallLabel, textAnchor: 'end', dy: -7, fill: PALETTE.ink, fontSize: 11 }),
+			Plot.text([0], { x: maxN, y: () => curve.at(-1)!.upper95, text: () => o.label95, textAnchor: 'end', dy: -6, fill: PALETTE.inkMuted, fontSize: 10 }),
+			Plot.text([0], { x: maxN, y: () => curve.at(-1)!.upper998, text: () => o.label998, textAnchor: 'end', dy: -6, fill: PALETTE.inkMuted, fontSize: 10 }),
 			Plot.dot(points, {
 				x: 'n',
 				y: 'rate',
@@ -69,7 +64,7 @@ export function funnelChart(points: FunnelPoint[], o: FunnelChartOptions): SVGSV
 				href: (d: FunnelPoint) => d.href ?? null,
 				title: (d: FunnelPoint) => `${d.label}: ${o.formatShare(d.rate)} (n = ${d.n})`
 			}),
-			Plot.text(points, { x: 'n', y: 'rate', text: 'label', dx: 8, textAnchor: 'start', fontSize: 10, fill: '#37474f' })
+			Plot.text(points, { x: 'n', y: 'rate', text: 'label', dx: 8, textAnchor: 'start', fontSize: 10, fill: PALETTE.ink })
 		]
 	}) as SVGSVGElement;
 }

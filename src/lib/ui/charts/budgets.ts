@@ -6,6 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { labelMargin } from './costs.ts';
+import { PALETTE, UTILISATION_COLORS } from './palette.ts';
 
 export interface BudgetAmountBar {
 	label: string;
@@ -23,7 +24,7 @@ export function budgetAmountsChart(
 		marginRight: 90,
 		x: { label: o.axisLabel, grid: true, tickFormat: (d: number) => o.formatEur(d) },
 		y: { domain: bars.map((b) => b.label), label: null },
-		color: { domain: bars.map((b) => b.label), range: ['#9aa5b1', '#4f8fba', '#1f3b57'] },
+		color: { domain: bars.map((b) => b.label), range: [PALETTE.before, PALETTE.bar, PALETTE.total] },
 		marks: [
 			Plot.barX(bars, { x: 'value', y: 'label', fill: 'label', title: (d: BudgetAmountBar) => `${d.label}: ${o.formatEur(d.value)}` }),
 			Plot.text(bars, { x: 'value', y: 'label', text: (d: BudgetAmountBar) => o.formatEur(d.value), textAnchor: 'start', dx: 4 }),
@@ -51,7 +52,7 @@ export function utilisationChart(
 		x: { domain: o.seriesOrder, axis: null },
 		fx: { domain: o.binOrder, label: o.xLabel, padding: 0.1 },
 		y: { label: o.axisLabel, grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? o.formatCount(d) : '') },
-		color: { domain: o.seriesOrder, range: ['#4f8fba', '#e0a526'], legend: false },
+		color: { domain: o.seriesOrder, range: [...UTILISATION_COLORS], legend: false },
 		marks: [
 			Plot.barY(shown, { fx: 'bin', x: 'series', y: 'n', fill: 'series', title: (d: UtilisationBar) => `${d.series}, ${d.bin}: ${o.formatCount(d.n ?? 0)}` }),
 			Plot.text(shown, { fx: 'bin', x: 'series', y: 'n', text: (d: UtilisationBar) => o.formatCount(d.n ?? 0), dy: -6 }),

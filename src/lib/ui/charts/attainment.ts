@@ -3,6 +3,7 @@
  * achieved / partly / not achieved.
  */
 import * as Plot from '@observablehq/plot';
+import { ATTAINMENT_COLORS } from './palette.ts';
 
 export interface AttainmentBar {
 	domain: string;
@@ -32,7 +33,7 @@ export function attainmentChart(bars: AttainmentBar[], o: AttainmentChartOptions
 		y: { domain: domains, label: null, axis: null },
 		color: {
 			domain: o.levelOrder,
-			range: o.colors ?? ['#2e7d4f', '#e0a526', '#b8404a'],
+			range: o.colors ?? [...ATTAINMENT_COLORS],
 			legend: false
 		},
 		marks: [

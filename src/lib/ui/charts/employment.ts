@@ -4,6 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { labelMargin } from './costs.ts';
+import { WAVE_COLORS } from './palette.ts';
 
 export interface EmploymentBar {
 	status: string;
@@ -33,7 +34,7 @@ export function employmentChart(bars: EmploymentBar[], o: EmploymentChartOptions
 		x: { label: o.axisLabel, grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? o.formatCount(d) : '') },
 		y: { domain: o.waveOrder, axis: null },
 		fy: { domain: o.statusOrder, label: null, padding: 0.15 },
-		color: { domain: o.waveOrder, range: o.colors ?? ['#9aa5b1', '#1f6f8b'], legend: false },
+		color: { domain: o.waveOrder, range: o.colors ?? [...WAVE_COLORS], legend: false },
 		marks: [
 			Plot.barX(bars, {
 				x: 'n',

@@ -5,6 +5,7 @@
  * the KIDSCREEN European norm T = 50).
  */
 import * as Plot from '@observablehq/plot';
+import { PALETTE } from './palette.ts';
 
 export interface ChangeArrow {
 	dimension: string;
@@ -31,8 +32,8 @@ export interface ChangeArrowsOptions {
 }
 
 export function changeArrowsChart(rows: ChangeArrow[], o: ChangeArrowsOptions): SVGSVGElement {
-	const better = o.betterColor ?? '#2e7d4f';
-	const worse = o.worseColor ?? '#b8404a';
+	const better = o.betterColor ?? PALETTE.good;
+	const worse = o.worseColor ?? PALETTE.bad;
 	const color = (d: ChangeArrow) => ((d.followup - d.baseline) * (d.higherIsBetter ? 1 : -1) >= 0 ? better : worse);
 	const values = rows.flatMap((r) => [r.baseline, r.followup]).concat(o.reference ? [o.reference.value] : []);
 	const lo = Math.min(...values);

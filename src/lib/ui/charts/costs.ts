@@ -4,6 +4,7 @@
  * period (vertical bars).
  */
 import * as Plot from '@observablehq/plot';
+import { PALETTE } from './palette.ts';
 
 /** Left margin wide enough for the longest axis label (about 6 px per character at Plot's 10 px font). */
 export function labelMargin(labels: string[], min = 120, max = 440): number {
@@ -34,7 +35,7 @@ export function groupCostChart(bars: GroupCostBar[], o: GroupCostChartOptions): 
 			Plot.barX(bars, {
 				x: 'value',
 				y: 'label',
-				fill: (d: GroupCostBar) => (d.total ? '#1f3b57' : '#4f8fba'),
+				fill: (d: GroupCostBar) => (d.total ? PALETTE.total : PALETTE.bar),
 				title: (d: GroupCostBar) => `${d.label}: ${o.formatEur(d.value)}`
 			}),
 			Plot.text(bars, { x: 'value', y: 'label', text: (d: GroupCostBar) => o.formatEur(d.value), textAnchor: 'start', dx: 4 }),
@@ -69,7 +70,7 @@ export function monthlyCostChart(bars: MonthCostBar[], o: MonthlyCostChartOption
 			Plot.barY(bars, {
 				x: 'month',
 				y: 'cost',
-				fill: '#4f8fba',
+				fill: PALETTE.bar,
 				title: (d: MonthCostBar) => `${o.formatMonth(d.month)}: ${o.formatEur(d.cost)}`
 			}),
 			Plot.ruleY([0])

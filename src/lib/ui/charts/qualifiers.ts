@@ -4,6 +4,7 @@
  * (complete difficulty) and "8/9" (not specified / not applicable).
  */
 import * as Plot from '@observablehq/plot';
+import { QUALIFIER_COLORS } from './palette.ts';
 
 export interface QualifierBar {
 	domain: string;
@@ -26,7 +27,7 @@ export interface QualifierChartOptions {
 	colors?: string[];
 }
 
-export const QUALIFIER_COLORS = ['#2e7d4f', '#8cbf6e', '#e0c34a', '#e07b39', '#a8323e', '#b3b3b3'];
+export { QUALIFIER_COLORS };
 
 export function qualifierChart(bars: QualifierBar[], o: QualifierChartOptions): SVGSVGElement {
 	const domains = [...new Set(bars.map((b) => b.domain))];
@@ -38,7 +39,7 @@ export function qualifierChart(bars: QualifierBar[], o: QualifierChartOptions): 
 		x: { domain: [0, 1], tickFormat: (d: number) => o.formatShare(d), label: o.axisLabel, grid: true },
 		y: { domain: o.waveOrder, label: null, axis: 'right' },
 		fy: { domain: domains, label: null, axis: 'left', padding: 0.15 },
-		color: { domain: o.categoryOrder, range: o.colors ?? QUALIFIER_COLORS, legend: false },
+		color: { domain: o.categoryOrder, range: o.colors ?? [...QUALIFIER_COLORS], legend: false },
 		marks: [
 			Plot.barX(bars, {
 				x: 'share',
