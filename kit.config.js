@@ -5,7 +5,7 @@ import adapter from '@sveltejs/adapter-static';
 
 const buildDir = process.env.BUILD_DIR ?? 'build';
 
-/** @type {import("@sveltejs/kit").Config} */
+/** @type {import("@sveltejs/kit/vite").Config} */
 export const kit = {
 	// Static files only: the site runs from any static host, also from a sub-path
 	// (set BASE_PATH=/sub/path at build time); relative asset paths keep it portable.

@@ -8,7 +8,7 @@
 import type { Engine } from '#lib/db/engine.ts';
 import type { Filters } from '#lib/filters/filters.ts';
 import type { PAdjustMethod } from '#lib/stats/index.ts';
-import { comparePaired, type PairedComparison } from '#lib/metrics/paired.ts';
+import { comparePaired, type PairedComparison } from '#lib/outcomes/paired/compare.ts';
 import {
 	instrumentPairs,
 	ASSESSMENT_PAIRS_SQL,

@@ -12,7 +12,7 @@ import { query, type Engine } from '#lib/db/engine.ts';
 import type { Filters } from '#lib/filters/filters.ts';
 import type { PAdjustMethod } from '#lib/stats/index.ts';
 import { SELECTED_PARTICIPANTS_SQL, filterParams, periodBounds } from '#lib/metrics/filter-sql.ts';
-import { comparePaired, type DimensionMeta, type PairedComparison, type PairedObservation } from '#lib/metrics/paired.ts';
+import { comparePaired, type DimensionMeta, type PairedComparison, type PairedObservation } from '#lib/outcomes/paired/compare.ts';
 
 /**
  * One row per selected participant and dimension with both a baseline and a

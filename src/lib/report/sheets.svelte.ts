@@ -65,10 +65,10 @@ export function useSheets(key: string, order: number, sheets: () => XlsxSheet[])
 /** Paired before/after results as a sheet (rows on fewer than `min` people keep only their name and n). */
 export function pairedSheet(
 	name: string,
-	rows: import('#lib/metrics/paired.ts').PairedComparison[],
+	rows: import('#lib/outcomes/paired/compare.ts').PairedComparison[],
 	labels: { dimension: string; n: string; baseline: string; followup: string; meanChange: string; improved: string; unchanged: string; worse: string; effectSize: string; test: string; p: string; pAdjusted: string },
-	dimensionName: (r: import('#lib/metrics/paired.ts').PairedComparison) => string,
-	testName: (r: import('#lib/metrics/paired.ts').PairedComparison) => string,
+	dimensionName: (r: import('#lib/outcomes/paired/compare.ts').PairedComparison) => string,
+	testName: (r: import('#lib/outcomes/paired/compare.ts').PairedComparison) => string,
 	hidden: (n: number) => boolean
 ): XlsxSheet {
 	return {

@@ -19,25 +19,15 @@ import type { FqolsSummary } from '#lib/metrics/fqols.ts';
 import type { SqolSummary } from '#lib/metrics/sqol.ts';
 import type { EmploymentResult } from '#lib/metrics/employment.ts';
 import type { CostTable } from '#lib/metrics/costs.ts';
-import type { PairedComparison } from '#lib/metrics/paired.ts';
+import type { PairedComparison } from '#lib/outcomes/paired/compare.ts';
 import type { Cohort } from '#lib/filters/filters.ts';
 
-/** Significance level of every test in the report. */
-export const ALPHA = 0.05;
+import { ALPHA } from '#lib/outcomes/paired/alpha.ts';
 
-type Named = { name_lv: string | null; name_en: string | null };
-const nameOf = (lang: Lang, d: Named, fallback = '') => (lang === 'lv' ? d.name_lv : d.name_en) ?? fallback;
-/** Names inside a sentence start lower-case ("in school environment"), except abbreviations. */
-const inline = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s[0].toLocaleLowerCase() + s.slice(1) : s);
-const list = (lang: Lang, items: string[]) => {
-	if (items.length <= 1) return items.join('');
-	const and = lang === 'lv' ? ' un ' : ' and ';
-	return items.slice(0, -1).join(', ') + and + items[items.length - 1];
-};
-const method = (lang: Lang, adjust: string) => translate(lang, `paired.adjust.${adjust}` as MessageKey);
-const signed = (lang: Lang, v: number, digits = 0) => (v > 0 ? '+' : v < 0 ? '−' : '') + formatNumber(lang, Math.abs(v), digits);
-const pText = formatPExpression;
-const score = (lang: Lang, v: number) => formatNumber(lang, v, Number.isInteger(v) ? 0 : 1);
+/** Significance level of every test in the report (one for pages and report). */
+export { ALPHA };
+
+import { nameOf, inline, list, method, signed, pText, score } from '#lib/i18n/sentences.ts';
 
 // ------------------------------------------------------------------ goals
 

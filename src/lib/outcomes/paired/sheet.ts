@@ -1,8 +1,8 @@
 /** Column labels of a paired-results sheet in the current language, and a sheet builder bound to them. */
 import { t, i18n, type MessageKey } from '#lib/i18n/index.svelte.ts';
-import type { PairedComparison } from '#lib/metrics/paired.ts';
+import type { PairedComparison } from './compare.ts';
 import { tooFew } from '#lib/privacy/threshold.ts';
-import { pairedSheet } from './sheets.svelte.ts';
+import { pairedSheet } from '#lib/report/sheets.svelte.ts';
 
 export function pairedResultsSheet(name: string, rows: PairedComparison[]) {
 	const adjust = rows[0]?.adjust ?? 'holm';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { pairedReading } from '../../../src/lib/ui/paired-reading';
-import type { PairedComparison } from '../../../src/lib/metrics/paired';
+import { pairedReading } from '../../../../src/lib/outcomes/paired/reading';
+import type { PairedComparison } from '../../../../src/lib/outcomes/paired/compare';
 
 const base: PairedComparison = {
 	dimension_code: 'd1', name_lv: 'd1', name_en: 'd1', higher_is_better: false,

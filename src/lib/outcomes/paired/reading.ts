@@ -3,13 +3,15 @@
  * "Higher at follow-up by 2,3 on average (n = 95; p = 0,012 after Holm correction)."
  * Never a p-value without n.
  */
-import type { PairedComparison } from '#lib/metrics/paired.ts';
+import type { PairedComparison } from './compare.ts';
 import type { SqolAspect } from '#lib/metrics/sqol.ts';
 import type { MessageKey } from '#lib/i18n/catalogue.ts';
 import { translate, type Lang } from '#lib/i18n/index.svelte.ts';
 import { formatNumber, formatPExpression } from '#lib/i18n/format.ts';
 
-export const ALPHA = 0.05;
+import { ALPHA } from './alpha.ts';
+
+export { ALPHA };
 
 export function pairedReading(lang: Lang, r: PairedComparison, digits = 1): string {
 	const n = formatNumber(lang, r.n);

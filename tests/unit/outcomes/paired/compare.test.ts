@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { comparePaired, type PairedObservation } from '../../../src/lib/metrics/paired';
+import { comparePaired, type PairedObservation } from '../../../../src/lib/outcomes/paired/compare';
 
 const dims = [
 	{ dimension_code: 'a', name_lv: 'A', name_en: 'A', higher_is_better: true },
