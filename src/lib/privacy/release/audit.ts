@@ -1,0 +1,57 @@
+/**
+ * The attacker's check (pure): given everything a plan shows, find every
+ * group of 1 … min−1 people that two shown figures, or a shown total minus
+ * its shown parts, would give away. Written apart from the rules in
+ * protect.ts, as brute force over all pairs, so that it checks them rather
+ * than repeats them. Used by the attack tests and the benchmark.
+ */
+import type { Bitset } from './bitset.ts';
+import type { UnionConstraint } from './protect.ts';
+
+export interface AuditCell {
+	key: string;
+	row: string;
+	members: Bitset;
+	shown: boolean;
+}
+
+export interface Recovery {
+	kind: 'difference' | 'total_minus_parts';
+	/** The shown cells the attacker subtracts. */
+	from: string;
+	minus: string[];
+	people: number;
+}
+
+export function audit(cells: readonly AuditCell[], constraints: readonly UnionConstraint[], min: number): Recovery[] {
+	const out: Recovery[] = [];
+	const byRow = new Map<string, AuditCell[]>();
+	for (const c of cells) if (c.shown) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+	for (const list of byRow.values()) {
+		for (const a of list) {
+			for (const b of list) {
+				if (a === b || !a.members.subsetOf(b.members)) continue;
+				const d = b.members.andNot(a.members).count();
+				if (d > 0 && d < min) out.push({ kind: 'difference', from: b.key, minus: [a.key], people: d });
+			}
+		}
+	}
+	for (const c of constraints) {
+		const total = cells[c.total];
+		if (!total.shown) continue;
+		const shownParts = c.parts.filter((i) => cells[i].shown);
+		const hidden = c.parts.filter((i) => !cells[i].shown && cells[i].members.count() > 0);
+		// total − Σ shown parts is the figure of the hidden parts' people and of anybody in no part.
+		let covered = total.members.andNot(total.members);
+		for (const i of c.parts) covered = covered.or(cells[i].members);
+		let rest = total.members.andNot(covered);
+		for (const i of hidden) rest = rest.or(cells[i].members);
+		rest = rest.and(total.members);
+		const d = rest.count();
+		const exactlyOne = hidden.length === 1 && rest.subsetOf(cells[hidden[0]].members);
+		if ((d > 0 && d < min) || exactlyOne) {
+			out.push({ kind: 'total_minus_parts', from: total.key, minus: shownParts.map((i) => cells[i].key), people: d });
+		}
+	}
+	return out;
+}

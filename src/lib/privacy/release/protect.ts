@@ -1,0 +1,144 @@
+/**
+ * The suppression rules of the release path, on cells whose contributors are
+ * known as sets of people (pure; no database, no DOM).
+ *
+ * A cell is one figure's group of people: a selection (place × sex × age
+ * band × period) of a cohort, or a row of a table inside a selection. Rules,
+ * applied until nothing changes:
+ *
+ * 1. Primary: a cell of 1 … min−1 people is hidden (zeros: by the family's
+ *    choice; hidden as well when `hideZeros`).
+ * 2. Nested pairs: two shown cells of the same row where one group lies
+ *    inside the other and they differ by 1 … min−1 people would give that
+ *    small group away by subtraction (`/costs?region=…` minus
+ *    `/costs?mun=…`): the smaller cell is hidden.
+ * 3. Totals and parts: where a shown total is the union of parts (a region
+ *    and its municipalities, both sexes, the age bands, a table's total and
+ *    its rows), total minus the shown parts reveals the group of the hidden
+ *    parts (and of anybody in no part). That group must be empty or have at
+ *    least min people, and it must not be a single hidden part: otherwise
+ *    the smallest shown part is hidden too (the total only when no part is
+ *    left).
+ *
+ * Hiding always takes the smaller group, so cohort-level figures (the
+ * largest groups, above any threshold) stay exact.
+ *
+ * @example
+ * // A region of 12 = municipality A (9) + B (3): B is primary; 12 − 9 = 3
+ * // would give B away, so A is hidden as well; the region stays.
+ * protect([{ members: r, row: 'n' }, { members: a, row: 'n' }, { members: b, row: 'n' }],
+ *   [{ total: 0, parts: [1, 2] }]).map((c) => c.reason) // [null, 'secondary', 'primary']
+ */
+import { Bitset } from './bitset.ts';
+
+export type HiddenReason = 'selection' | 'primary' | 'secondary';
+
+export interface CellInput {
+	/** The people whose records the figure rests on. */
+	members: Bitset;
+	/** Cells of the same row (the same figure in another selection) are compared for nested pairs. */
+	row: string;
+	/** Hidden from the start (e.g. its selection is not shown). */
+	forced?: HiddenReason;
+}
+
+export interface ProtectedCell {
+	n: number;
+	reason: HiddenReason | null;
+}
+
+/** `total` is the union of `parts` (indices into the cells). */
+export interface UnionConstraint {
+	total: number;
+	parts: readonly number[];
+}
+
+export interface ProtectOptions {
+	min: number;
+	hideZeros?: boolean;
+}
+
+export function protect(cells: readonly CellInput[], constraints: readonly UnionConstraint[], options: ProtectOptions): ProtectedCell[] {
+	const { min } = options;
+	if (!(Number.isInteger(min) && min >= 1)) throw new RangeError(`protect: min must be a whole number ≥ 1, got ${min}`);
+	const n = cells.map((c) => c.members.count());
+	const reason: (HiddenReason | null)[] = cells.map((c, i) =>
+		c.forced ? c.forced : n[i] > 0 && n[i] < min ? 'primary' : n[i] === 0 && options.hideZeros ? 'primary' : null
+	);
+	const hide = (i: number) => {
+		if (reason[i] !== null) return false;
+		reason[i] = 'secondary';
+		return true;
+	};
+
+	// Rows' cells, for rule 2.
+	const rows = new Map<string, number[]>();
+	cells.forEach((c, i) => {
+		const list = rows.get(c.row);
+		if (list) list.push(i);
+		else rows.set(c.row, [i]);
+	});
+
+	let changed = true;
+	while (changed) {
+		changed = false;
+		// Rule 2: nested pairs within min−1 people of each other. Sorted by size,
+		// only cells less than `min` larger can differ by a small group.
+		for (const list of rows.values()) {
+			const shown = list.filter((i) => reason[i] === null).sort((a, b) => n[a] - n[b] || a - b);
+			for (let x = 0; x < shown.length; x++) {
+				const a = shown[x];
+				if (reason[a] !== null) continue;
+				for (let y = x + 1; y < shown.length && n[shown[y]] - n[a] < min; y++) {
+					const b = shown[y];
+					if (reason[b] !== null || n[b] === n[a]) continue;
+					if (cells[a].members.subsetOf(cells[b].members)) {
+						changed = hide(a) || changed;
+						break;
+					}
+				}
+			}
+		}
+		// Rule 3: total minus shown parts.
+		for (const c of constraints) {
+			if (reason[c.total] !== null) continue;
+			const violation = revealedViolation(cells, n, reason, c, min);
+			if (!violation) continue;
+			const candidates = c.parts.filter((i) => reason[i] === null).sort((a, b) => n[a] - n[b] || a - b);
+			changed = hide(candidates.length ? candidates[0] : c.total) || changed;
+		}
+	}
+	return cells.map((_, i) => ({ n: n[i], reason: reason[i] }));
+}
+
+/**
+ * The group that `total − Σ shown parts` reveals: the hidden parts' people
+ * and anybody of the total in no part. True when that group is unsafe.
+ */
+export function revealedViolation(
+	cells: readonly { members: Bitset }[],
+	n: readonly number[],
+	reason: readonly (HiddenReason | null)[],
+	c: UnionConstraint,
+	min: number
+): boolean {
+	const total = cells[c.total].members;
+	let covered = new Bitset(total.size);
+	let hiddenUnion = new Bitset(total.size);
+	let hiddenParts = 0;
+	let nonEmptyHidden = 0;
+	for (const i of c.parts) {
+		covered = covered.or(cells[i].members);
+		if (reason[i] !== null) {
+			hiddenParts++;
+			if (n[i] > 0) nonEmptyHidden++;
+			hiddenUnion = hiddenUnion.or(cells[i].members);
+		}
+	}
+	const revealed = hiddenUnion.or(total.andNot(covered)).and(total);
+	const size = revealed.count();
+	if (size === 0) return false;
+	if (size < min) return true;
+	// One hidden part and nobody outside the parts: that part's figure follows exactly.
+	return hiddenParts >= 1 && nonEmptyHidden === 1 && total.andNot(covered).count() === 0;
+}
