@@ -43,6 +43,8 @@ export interface FamilyPlan {
 	/** Per selection key, per row: people and why hidden (null = shown). */
 	cell(selection: string, row: string): ProtectedCell | undefined;
 	cells: readonly { selection: string; row: string; members: Bitset; n: number; reason: HiddenReason | null }[];
+	/** The unions the cells were protected over (indices into `cells`), for the audit. */
+	constraints: readonly UnionConstraint[];
 }
 
 export function planFamily(plan: SelectionPlan, family: Family): FamilyPlan {
@@ -85,6 +87,7 @@ export function planFamily(plan: SelectionPlan, family: Family): FamilyPlan {
 	return {
 		family: family.id,
 		cells,
+		constraints,
 		cell: (selection, row) => {
 			const c = byKey.get(`${selection}\u0000${row}`);
 			return c ? { n: c.n, reason: c.reason } : undefined;

@@ -14,6 +14,7 @@ import { Bitset } from './bitset.ts';
 import { planFamily, planSelections, type Family, type FamilyPlan, type SelectionPlan } from './plan.ts';
 import { buildSpace, selectionOfFilters, yearPeriods, type Period } from './space.ts';
 import { RELEASE_MIN } from './rules.ts';
+import { releaseContext, type ReleaseContext } from './context.ts';
 
 /** A table family as the outcome modules declare it: rows and one contributor query. */
 export interface FamilySource {
@@ -25,7 +26,8 @@ export interface FamilySource {
 	 * binds $cohort, and $from / $to (ISO dates, null = open).
 	 */
 	contributors: NamedSql<'cohort' | 'from' | 'to'>;
-	tableConstraints?: Family['tableConstraints'];
+	/** Rows that are the union of others (a total and its groups), given the rows. */
+	tableConstraints?: (rows: readonly string[]) => NonNullable<Family['tableConstraints']>;
 	hideZeros?: boolean;
 }
 
@@ -71,7 +73,7 @@ export function familyPlan(engine: Engine, cohort: Cohort, source: FamilySource,
 				id: source.id,
 				rows,
 				contributors: (row: string, period: Period) => byPeriod.get(period.key)?.get(row) ?? empty,
-				tableConstraints: source.tableConstraints,
+				tableConstraints: source.tableConstraints?.(rows),
 				hideZeros: source.hideZeros
 			});
 		})();
@@ -109,4 +111,25 @@ export function checkSelection(plan: SelectionPlan, f: Filters): SelectionCheck 
 	if (cell.n === 0) return { ok: false, reason: 'empty', key: s.key };
 	if (cell.reason !== null) return { ok: false, reason: 'hidden', key: s.key };
 	return { ok: true, key: s.key, n: cell.n };
+}
+
+/** A view's data and how to release them: its query, its table families, its release step. */
+export interface ReleaseSpec<T, R> {
+	run(engine: Engine, f: Filters): Promise<T>;
+	families?: readonly FamilySource[];
+	release(data: T, ctx: ReleaseContext): R;
+}
+
+export type Blocked = Extract<SelectionCheck, { ok: false }>;
+
+/**
+ * The released result of a view's data, or why its selection may not be
+ * shown: the one function every view (and the publish build) gets figures from.
+ */
+export async function releasedResult<T, R>(engine: Engine, f: Filters, spec: ReleaseSpec<T, R>, revision = 0): Promise<{ value: R } | { blocked: Blocked }> {
+	const plan = await selectionPlan(engine, f.cohort, revision);
+	const check = checkSelection(plan, f);
+	if (!check.ok) return { blocked: check };
+	const [data, plans] = await Promise.all([spec.run(engine, f), Promise.all((spec.families ?? []).map((s) => familyPlan(engine, f.cohort, s, revision)))]);
+	return { value: spec.release(data, releaseContext(check.key, check.n, plans)) };
 }

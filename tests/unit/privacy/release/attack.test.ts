@@ -10,6 +10,8 @@ import { selectionPlan, checkSelection } from '../../../../src/lib/privacy/relea
 import { audit } from '../../../../src/lib/privacy/release/audit';
 import type { SelectionPlan } from '../../../../src/lib/privacy/release/plan';
 import { DEFAULT_FILTERS } from '../../../../src/lib/filters/filters';
+import { familyPlan } from '../../../../src/lib/privacy/release/runtime';
+import { FAMILIES } from '../../../../src/lib/outcomes/families';
 
 function recoveries(plan: SelectionPlan, shown: (i: number) => boolean) {
 	const cells = plan.space.selections.map((s, i) => ({ key: s.key, row: 'people', members: s.members, shown: shown(i) }));
@@ -40,6 +42,22 @@ for (const [name, open] of [
 				expect(released).toEqual([]);
 				// The cohort as a whole is always shown: its published figures stay exact.
 				expect(checkSelection(plan, { ...DEFAULT_FILTERS, cohort })).toMatchObject({ ok: true });
+			});
+
+			it(`${cohort}: no table family's shown cells give a group of 1–4 away, across selections or against totals`, async () => {
+				const lines: string[] = [];
+				for (const source of FAMILIES[cohort]) {
+					const fp = await familyPlan(db.engine, cohort, source);
+					const found = audit(
+						fp.cells.map((c) => ({ key: `${c.selection}/${c.row}`, row: c.row, members: c.members, shown: c.reason === null })),
+						fp.constraints,
+						5
+					);
+					const inShown = fp.cells.filter((c) => c.reason !== 'selection');
+					lines.push(`${source.id}: ${inShown.length} cells in shown selections, ${inShown.filter((c) => c.reason !== null).length} hidden, ${found.length} recoveries`);
+					expect(found, source.id).toEqual([]);
+				}
+				console.log(`${name} ${cohort}\n  ${lines.join('\n  ')}`);
 			});
 		}
 	});
