@@ -16,19 +16,14 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, statSync, rmSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contract } from '../src/lib/contract/schema.ts';
 
 export const DATABASE_FILE = 'dataset.duckdb';
 
-interface Spec {
-	columns: { name: string; type: string }[];
-}
-
 export async function packDataset(dir: string): Promise<{ bytes: number; seconds: number; tables: string[] }> {
 	const t0 = performance.now();
-	const root = join(dirname(fileURLToPath(import.meta.url)));
-	const schema = JSON.parse(readFileSync(join(root, 'schema.json'), 'utf8')) as { tables: Record<string, Spec> };
 	const manifestPath = join(dir, 'manifest.json');
 	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 	const out = join(dir, DATABASE_FILE);
@@ -41,10 +36,10 @@ export async function packDataset(dir: string): Promise<{ bytes: number; seconds
 	await c.run('SET preserve_insertion_order = true');
 	await c.run(`ATTACH ${lit(out)} AS ds (STORAGE_VERSION 'v1.0.0')`);
 	const tables: string[] = [];
-	for (const [name, spec] of Object.entries(schema.tables)) {
+	for (const { name, columns } of contract.tables) {
 		const file = manifest.tables[name];
 		if (!file) continue; // a dataset need not have every table
-		const cols = spec.columns.map((col) => `"${col.name}" ${col.type}`).join(', ');
+		const cols = columns.map((col) => `"${col.name}" ${col.type}`).join(', ');
 		await c.run(`CREATE TABLE ds.main."${name}" (${cols})`);
 		await c.run(`INSERT INTO ds.main."${name}" BY NAME SELECT * FROM read_parquet(${lit(join(dir, file.path))})`);
 		tables.push(name);

@@ -12,7 +12,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { openPilotEngine, PILOT_DIR } from '../tests/helpers/engine.ts';
 import { DEFAULT_FILTERS, type Cohort } from '../src/lib/filters/filters.ts';
-import { assembleExport, defaultSettings, fetchExportData, serialiseExport, type ExportFile } from '../src/lib/export/cohort-export.ts';
+import { assembleExport } from '../src/lib/export/cohort/assemble.ts';
+import type { ExportFile } from '../src/lib/export/cohort/manifest.ts';
+import { fetchExportData } from '../src/lib/export/cohort/query.ts';
+import { serialiseExport } from '../src/lib/export/cohort/serialise.ts';
+import { defaultSettings } from '../src/lib/export/cohort/settings.ts';
 import type { Engine } from '../src/lib/db/engine.ts';
 
 export const NOTEBOOK_KEY = 'ib-outcomes-notebook-demo-key (synthetic pilot data, not a secret)';

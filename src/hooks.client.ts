@@ -3,7 +3,7 @@
  * download and compile in a worker while the page's own JavaScript loads, and
  * DuckDB-WASM start-up is the longest step of a load (see bench/README.md).
  */
-import { ensureDataset } from '#lib/db/dataset.svelte.ts';
+import { ensureDataset } from '#lib/db/open.ts';
 
 export function init(): void {
 	// Errors are shown by LoadStatus (the layout awaits the same promise).

@@ -7,7 +7,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { pairedT } from './tstat.ts';
+import { pairedTTest } from '../../src/lib/stats/pairedTTest.ts';
 
 const dir = resolve(dirname(fileURLToPath(import.meta.url)), '../pilot');
 const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
@@ -44,8 +44,8 @@ const rows = (await conn.runAndReadAll(`
 console.log('\nFQOLS paired t-tests (follow-up − baseline)');
 for (const d of [...new Set(rows.map((r) => r.d))]) {
 	const x = rows.filter((r) => r.d === d);
-	const t = pairedT(x.map((r) => r.b), x.map((r) => r.f));
-	console.log(`  ${d.padEnd(22)} n=${t.n} mean diff=${t.meanDiff.toFixed(4)} t=${t.t.toFixed(3)} p=${t.p.toPrecision(3)}`);
+	const t = pairedTTest(x.map((r) => r.f), x.map((r) => r.b));
+	console.log(`  ${d.padEnd(22)} n=${t.n} mean diff=${t.estimate.toFixed(4)} t=${t.statistic.toFixed(3)} p=${t.pValue.toPrecision(3)}`);
 }
 conn.closeSync();
 instance.closeSync();

@@ -1,4 +1,6 @@
 /**
+ * Long: the calibration of every published cost figure is one chain of steps that depend on each other.
+ *
  * Services (monthly paid IB expenses), providers, budgets and overheads.
  * All money is handled in integer cents and written as EUR doubles.
  */

@@ -1,4 +1,6 @@
 /**
+ * Long: one SQL pipeline that builds the tables in dependency order, then writes and checks them.
+ *
  * Synthetic national roll-out dataset for scale tests (issue 7).
  *
  *   npm run data:national -- --participants 11000 --years 1 [--out data/national/<name>] [--seed N]
@@ -30,7 +32,7 @@ import {
 } from './reference.ts';
 import { KIDSCREEN_MEANS, SQOL_BETTER } from './outcomes.ts';
 import { NATIONAL_ADULTS, NATIONAL_CHILDREN, NATIONAL_MUNICIPALITIES, SERVICE_VOLUME } from './national-reference.ts';
-import { loadSchema, type Schema } from './validate.ts';
+import { contract } from '../../src/lib/contract/schema.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DATA_DIR = resolve(here, '..');
@@ -85,7 +87,6 @@ export async function generateNational(opts: NationalOptions): Promise<{ manifes
 		if (!opts.quiet) console.log(s);
 	};
 	const t0 = performance.now();
-	const schema = loadSchema();
 	const M = 12 * Y;
 	const nC = Math.round((N * NATIONAL_CHILDREN) / (NATIONAL_CHILDREN + NATIONAL_ADULTS));
 	const nA = N - nC;
@@ -121,8 +122,8 @@ export async function generateNational(opts: NationalOptions): Promise<{ manifes
 	await run(`CREATE MACRO nrm2(a, b, tag) AS sqrt(-2 * ln(greatest(u2(a, b, tag || '.1'), 1e-12))) * cos(2 * pi() * u2(a, b, tag || '.2'))`);
 
 	// Contract tables, created empty from schema.json so names, types and order follow the contract.
-	for (const [name, spec] of Object.entries(schema.tables)) {
-		await run(`CREATE TABLE "${name}" (${spec.columns.map((c) => `"${c.name}" ${c.type}${c.required ? ' NOT NULL' : ''}`).join(', ')})`);
+	for (const { name, columns } of contract.tables) {
+		await run(`CREATE TABLE "${name}" (${columns.map((c) => `"${c.name}" ${c.type}${c.required ? ' NOT NULL' : ''}`).join(', ')})`);
 	}
 
 	// ---------------------------------------------------------------- reference tables
@@ -470,7 +471,8 @@ export async function generateNational(opts: NationalOptions): Promise<{ manifes
 	const manifestTables: Record<string, { path: string; format: 'parquet'; rows: number; bytes: number; sha256: string }> = {};
 	const rows: Record<string, number> = {};
 	const bytes: Record<string, number> = {};
-	for (const [name, spec] of Object.entries(schema.tables)) {
+	for (const spec of contract.tables) {
+		const name = spec.name;
 		const file = `${name}.parquet`;
 		const target = join(outDir, file);
 		// Small tables sorted by their key; services and the other generated tables are already inserted in key order.
@@ -483,7 +485,7 @@ export async function generateNational(opts: NationalOptions): Promise<{ manifes
 	}
 	step('write Parquet + sha256');
 	if (!opts.skipChecks) {
-		const problems = await checkContract(conn, schema, outDir);
+		const problems = await checkContract(conn, outDir);
 		if (problems.length) {
 			for (const p of problems.slice(0, 50)) console.error('  ' + p);
 			throw new Error(`${problems.length} contract violations`);
@@ -500,7 +502,7 @@ export async function generateNational(opts: NationalOptions): Promise<{ manifes
 		description:
 			`Synthetic scale-test data for a national IBM roll-out: ${nC} children and ${nA} adults in the 43 municipalities since 2021, ${Y} year(s) of services with one row per session, day or trip. Plausible distributions only; not calibrated to any published figure. Not real persons.`,
 		synthetic: true,
-		schema_version: schema.version,
+		schema_version: contract.version,
 		generated_by: `npm run data:national -- --participants ${N} --years ${Y} --seed ${seed}`,
 		seed,
 		tables: manifestTables
@@ -518,11 +520,12 @@ function sha256(path: string): Promise<string> {
 }
 
 /** Check the written Parquet files against schema.json with SQL (column list first). */
-async function checkContract(conn: DuckDBConnection, schema: Schema, dir: string): Promise<string[]> {
+async function checkContract(conn: DuckDBConnection, dir: string): Promise<string[]> {
 	const problems: string[] = [];
 	const count = async (sql: string) => Number((await conn.runAndReadAll(sql)).getRowsJS()[0][0]);
 	const file = (t: string) => `read_parquet(${q(join(dir, `${t}.parquet`))})`;
-	for (const [name, spec] of Object.entries(schema.tables)) {
+	for (const spec of contract.tables) {
+		const name = spec.name;
 		const cols = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${file(name)}`)).getRowObjectsJS() as { column_name: string; column_type: string }[];
 		const got = cols.map((c) => `${c.column_name} ${c.column_type}`).join(', ');
 		const want = spec.columns.map((c) => `${c.name} ${c.type}`).join(', ');

@@ -1,7 +1,11 @@
-/** Plan goals, outcome assessments and employment. */
+/**
+ * Long: one generator per instrument, each calibrated to its published figures.
+ *
+ * Plan goals, outcome assessments and employment.
+ */
 import { apportion, type Rng } from './prng.ts';
 import { randomDate, type Participant } from './people.ts';
-import { pairedT } from './tstat.ts';
+import { pairedTTest } from '../../src/lib/stats/pairedTTest.ts';
 
 export interface GoalRow {
 	goal_id: string;
@@ -256,9 +260,9 @@ function makeFqols(rng: Rng, children: Participant[], dates: Map<string, [string
 			[diffs[i], diffs[j]] = [diffs[j], diffs[i]];
 		}
 		const follow = base.map((b, i) => b + diffs[i]);
-		const t = pairedT(base.map((x) => x / k), follow.map((x) => x / k));
+		const t = pairedTTest(follow.map((x) => x / k), base.map((x) => x / k));
 		const wantSig = s.code === 'emotional_wellbeing';
-		if (!(t.meanDiff > 0) || (wantSig ? !(t.p < 0.01) : !(t.p > 0.2))) throw new Error(`FQOLS ${s.code}: p=${t.p}`);
+		if (!(t.estimate > 0) || (wantSig ? !(t.pValue < 0.01) : !(t.pValue > 0.2))) throw new Error(`FQOLS ${s.code}: p=${t.pValue}`);
 		children.forEach((c, i) => {
 			const [b, f] = dates.get(c.participant_id)!;
 			out.push({ participant_id: c.participant_id, instrument: 'fqols', informant: 'family', wave: 'baseline', assessed_on: b, dimension_code: s.code, score: base[i] / k, scoring_method: 'item_mean' });

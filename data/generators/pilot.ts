@@ -21,7 +21,8 @@ import {
 	INDICATIVE_BASIC, INDICATIVE_TOTAL, INSTRUMENT_DIMENSIONS, MUNICIPALITIES, PLAN_DOMAINS, PROGRAMMES,
 	SERVICE_CATALOGUE, SUPPLEMENT_MINOR_CHILD, SUPPLEMENT_MOBILITY, SUPPLEMENT_NATURAL_SUPPORT
 } from './reference.ts';
-import { loadSchema, validateDataset, type Row } from './validate.ts';
+import { validateDataset, type Row } from './validate.ts';
+import { contract } from '../../src/lib/contract/schema.ts';
 
 export const SEED = 20180801;
 
@@ -97,7 +98,6 @@ function sqlLiteral(value: unknown, type: string): string {
 }
 
 async function writeParquet(tables: Record<string, Row[]>, seed: number): Promise<void> {
-	const schema = loadSchema();
 	rmSync(OUT_DIR, { recursive: true, force: true });
 	mkdirSync(OUT_DIR, { recursive: true });
 	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
@@ -105,7 +105,8 @@ async function writeParquet(tables: Record<string, Row[]>, seed: number): Promis
 	await conn.run('SET threads = 1');
 	await conn.run('SET preserve_insertion_order = true');
 	const manifestTables: Record<string, unknown> = {};
-	for (const [name, spec] of Object.entries(schema.tables)) {
+	for (const spec of contract.tables) {
+		const name = spec.name;
 		const rows = tables[name];
 		const cols = spec.columns;
 		await conn.run(
@@ -139,7 +140,7 @@ async function writeParquet(tables: Record<string, Row[]>, seed: number): Promis
 		description:
 			'Synthetic row-level data calibrated to every published figure of the two IBM pilots (children with FT 2018–2019, adults with GRT 2019–2021). Not real persons.',
 		synthetic: true,
-		schema_version: schema.version,
+		schema_version: contract.version,
 		generated_by: 'npm run data:pilot',
 		seed,
 		tables: manifestTables
@@ -151,7 +152,7 @@ async function writeParquet(tables: Record<string, Row[]>, seed: number): Promis
 
 async function main(): Promise<void> {
 	const { tables, log } = buildPilot(SEED);
-	const problems = validateDataset(loadSchema(), tables);
+	const problems = validateDataset(tables);
 	if (problems.length) {
 		for (const p of problems.slice(0, 50)) console.error('  ' + p);
 		throw new Error(`${problems.length} contract violations`);

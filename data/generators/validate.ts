@@ -1,49 +1,17 @@
 /**
- * Validate in-memory rows against data/schema.json: column set, types,
+ * Validate in-memory rows against data/schema.json (read through
+ * src/lib/contract, the one reading of the contract): column set, types,
  * required / required_when, allowed values, ranges, patterns, primary keys
  * and foreign keys. Used by the generator before anything is written.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { contract, isTableName, type ColumnType } from '../../src/lib/contract/schema.ts';
 
+/** A generated row before it is checked: any values, under any names. */
 export type Row = Record<string, unknown>;
-
-export interface ColumnSpec {
-	name: string;
-	type: 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'DATE' | 'BOOLEAN';
-	required: boolean;
-	required_when?: Record<string, string>;
-	allowed?: (string | number)[];
-	min?: number | string;
-	max?: number | string;
-	pattern?: string;
-	description: string;
-	label_lv: string;
-}
-
-export interface TableSpec {
-	description: string;
-	label_lv: string;
-	primary_key: string[];
-	foreign_keys: { columns: string[]; references: { table: string; columns: string[] } }[];
-	columns: ColumnSpec[];
-}
-
-export interface Schema {
-	version: string;
-	tables: Record<string, TableSpec>;
-}
-
-const here = dirname(fileURLToPath(import.meta.url));
-
-export function loadSchema(): Schema {
-	return JSON.parse(readFileSync(resolve(here, '../schema.json'), 'utf8')) as Schema;
-}
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
-function typeOk(v: unknown, type: ColumnSpec['type']): boolean {
+function typeOk(v: unknown, type: ColumnType): boolean {
 	switch (type) {
 		case 'VARCHAR': return typeof v === 'string';
 		case 'INTEGER': return typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < 2 ** 31;
@@ -53,13 +21,14 @@ function typeOk(v: unknown, type: ColumnSpec['type']): boolean {
 	}
 }
 
-export function validateDataset(schema: Schema, tables: Record<string, Row[]>): string[] {
+export function validateDataset(tables: Record<string, Row[]>): string[] {
 	const problems: string[] = [];
 	const say = (msg: string) => {
 		if (problems.length < 1000) problems.push(msg);
 	};
-	for (const name of Object.keys(tables)) if (!(name in schema.tables)) say(`table ${name} is not in the contract`);
-	for (const [name, spec] of Object.entries(schema.tables)) {
+	for (const name of Object.keys(tables)) if (!isTableName(name)) say(`table ${name} is not in the contract`);
+	for (const spec of contract.tables) {
+		const name = spec.name;
 		const rows = tables[name];
 		if (!rows) {
 			say(`table ${name} missing`);

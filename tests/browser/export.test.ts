@@ -14,9 +14,12 @@ import { resolve } from 'node:path';
 import { serveStatic, type StaticServer } from '../helpers/static-server';
 import { launchBrowser, offlinePage, waitForData, plain } from '../helpers/browser';
 import { openPilotEngine, PILOT_DIR } from '../helpers/engine';
-import { parseCsv } from '../unit/export/csv-parse';
+import { parseCsv } from '../helpers/csv-parse';
 import { DEFAULT_FILTERS } from '../../src/lib/filters/filters';
-import { assembleExport, defaultSettings, fetchExportData, serialiseExport } from '../../src/lib/export/cohort-export';
+import { assembleExport } from '../../src/lib/export/cohort/assemble';
+import { fetchExportData } from '../../src/lib/export/cohort/query';
+import { serialiseExport } from '../../src/lib/export/cohort/serialise';
+import { defaultSettings } from '../../src/lib/export/cohort/settings';
 
 const KEY = 'browser-test-key-0123456789';
 

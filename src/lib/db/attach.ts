@@ -9,7 +9,7 @@ import { ident, type Engine } from './engine';
 import { dropObjectSql, layerObjects } from './layers';
 import type { DatasetManifest } from './manifest';
 import { checkRowCounts, type LoadResult } from './load';
-import { TABLES, requireTable } from './schema';
+import { TABLES, requireTable } from '#lib/contract/schema.ts';
 
 let attachments = 0;
 /** Catalogs this module attached, per engine (no catalog query needed to know). */

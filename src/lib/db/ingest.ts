@@ -4,12 +4,9 @@
  */
 import { tableToIPC, tableFromArrays } from 'apache-arrow';
 import { ident, query, type Engine } from './engine';
-import { TABLES, createTableSql, isReferenceTable, requireTable } from './schema';
-import { LAYERS, dropObjectSql, layerObjects, layerTables } from './layers';
+import { TABLES, isReferenceTable, requireTable, type TypedRow } from '#lib/contract/schema.ts';
+import { LAYERS, createTableSql, dropObjectSql, layerObjects, layerTables } from './layers';
 import { detachDatabase } from './attach';
-
-export type TypedValue = string | number | boolean | null;
-export type TypedRow = Record<string, TypedValue>;
 
 const UPLOAD = '__upload';
 

@@ -9,11 +9,19 @@
  * rows; lookup tables are merged on their key, live winning.
  */
 import { ident, query, type Engine } from './engine';
-import { TABLES, createTableSql, isParticipantTable, isReferenceTable, requireTable } from './schema';
+import { TABLES, isParticipantTable, isReferenceTable, requireTable } from '#lib/contract/schema.ts';
 
 export type Layer = 'pilot' | 'live';
 export const LAYERS: Layer[] = ['pilot', 'live'];
 const EMPTY = 'contract_empty';
+
+/** `CREATE TABLE <schema>.<table> (...)` with the contract's column types. */
+export function createTableSql(table: string, schema?: string): string {
+	const cols = requireTable(table)
+		.columns.map((c) => `${ident(c.name)} ${c.type}`)
+		.join(', ');
+	return `CREATE TABLE IF NOT EXISTS ${schema ? `${ident(schema)}.` : ''}${ident(table)} (${cols})`;
+}
 
 export async function ensureLayerSchemas(engine: Engine): Promise<void> {
 	// One round trip to the engine's worker, not one per statement.

@@ -14,6 +14,7 @@ import * as municipalities from './views/municipalities';
 import * as exportView from './views/export';
 import * as report from './views/report';
 import * as data from './views/data';
+import * as privacy from './views/privacy';
 
 export const lv = {
 	...coreLv,
@@ -25,7 +26,8 @@ export const lv = {
 	...municipalities.lv,
 	...exportView.lv,
 	...report.lv,
-	...data.lv
+	...data.lv,
+	...privacy.lv
 };
 export type MessageKey = keyof typeof lv;
 export const en: Record<MessageKey, string> = {
@@ -38,5 +40,6 @@ export const en: Record<MessageKey, string> = {
 	...municipalities.en,
 	...exportView.en,
 	...report.en,
-	...data.en
+	...data.en,
+	...privacy.en
 };

@@ -3,8 +3,9 @@
  * remembered in localStorage. Every UI string goes through t().
  */
 import { lv, en, type MessageKey } from './catalogue';
+import type { Lang } from './format.ts';
 
-export type Lang = 'lv' | 'en';
+export type { Lang };
 const catalogues: Record<Lang, Record<MessageKey, string>> = { lv, en };
 const STORAGE_KEY = 'ib-outcomes.lang';
 

@@ -1,4 +1,6 @@
 /**
+ * Long: the steps of one file's check share one result and one set of options, so they stay together.
+ *
  * The whole check of one uploaded file: read (CSV stream or XLSX sheet) →
  * find the header row → pick the table → map headers → validate every row.
  * This is what the /data page calls; nothing is loaded until the user keeps
@@ -13,9 +15,9 @@
  */
 import { CsvStreamParser, Utf8ChunkDecoder, type CsvIssue, type Delimiter } from './csv.ts';
 import { detectTable, findHeaderRow, mapHeaders, type HeaderMapping, type TableGuess } from './mapping.ts';
-import { isTableName } from './contract.ts';
+import { isTableName, type TypedRow } from '#lib/contract/schema.ts';
 import { problem, type Problem, type ProblemCode } from './problems.ts';
-import { TableValidator, type TypedRow, type ValidationContext, type ValidationStats } from './validate.ts';
+import { TableValidator, type ValidationContext, type ValidationStats } from './validate.ts';
 import type { RawCell } from './values.ts';
 
 export interface CheckOptions {

@@ -1,4 +1,6 @@
 /**
+ * Long: the streaming parser, its UTF-8 chunk decoder and separator detection share one state machine.
+ *
  * Streaming CSV reading (RFC 4180) for municipal uploads.
  *
  * - Separator `,`, `;` or tab, detected from the header line (outside quotes)

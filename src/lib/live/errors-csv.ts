@@ -10,12 +10,13 @@
  * //   + 'services.csv,services,7,participant_id,X999,unknown_participant,error,"Unknown participant ""X999"": load it in participants first."\r\n'
  */
 import { toCsv, type CsvCell } from '../export/csv.ts';
+import type { Lang } from '#lib/i18n/format.ts';
 import type { Problem } from './problems.ts';
 
 export const ERRORS_CSV_HEADER = ['file', 'table', 'row', 'column', 'value', 'code', 'severity', 'message'] as const;
 
 /** Problems → CSV text (CRLF, RFC 4180), messages in Latvian ('lv', default) or English ('en'). */
-export function problemsToCsv(problems: readonly Problem[], lang: 'lv' | 'en' = 'lv'): string {
+export function problemsToCsv(problems: readonly Problem[], lang: Lang = 'lv'): string {
 	const rows: CsvCell[][] = problems.map((p) => [
 		p.file,
 		p.table,

@@ -12,7 +12,7 @@
  * // → { columns: ['participant_id', 'wave', 'recorded_on', 'status', null], unmapped: [{ index: 4, header: 'note' }],
  * //     missingRequired: [], missingOptional: [], duplicates: [] }
  */
-import { contract, getTable, requireTable, type ContractTable } from './contract.ts';
+import { contract, getTable, requireTable, type ContractTable } from '#lib/contract/schema.ts';
 
 /**
  * @example normalizeHeader('  Dalībnieka ID ') // → 'dalibnieka_id'

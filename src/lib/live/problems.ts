@@ -1,4 +1,6 @@
 /**
+ * Long: it is the catalogue, one entry per fault code with both languages' messages.
+ *
  * The catalogue of validation faults: one stable `code` per fault, its
  * severity (an error rejects the row or the file, a warning keeps it) and
  * bilingual messages. Codes never change meaning; add new ones instead.

@@ -5,7 +5,7 @@
  */
 import { checkCsv, checkSheet, type CheckOptions, type CheckResult } from './check.ts';
 import type { ValidationContext } from './validate.ts';
-import { tableNames } from './contract.ts';
+import { tableNames } from '#lib/contract/schema.ts';
 import type { RawCell } from './values.ts';
 
 export type UploadFormat = 'csv' | 'xlsx' | 'parquet' | 'arrow' | 'unknown';

@@ -1,4 +1,6 @@
 /**
+ * Long: every cell, row and cross-table rule of the contract in one validator, so a row is checked in one pass.
+ *
  * Row validation against the data contract, in the context of the data
  * already accepted (foreign keys, enrolment periods, primary keys).
  *
@@ -18,7 +20,7 @@
  * accepted.length;    // → 1
  * problems[0].code;   // → 'unknown_municipality' (row 3, column municipality_code)
  */
-import { keyOf, requireTable, type ContractColumn, type ContractTable } from './contract.ts';
+import { keyOf, requireTable, type ContractColumn, type ContractTable, type TypedRow, type TypedValue } from '#lib/contract/schema.ts';
 import { problem, severityOf, type Problem, type ProblemCode, type ProblemWhere } from './problems.ts';
 import {
 	hasControlCharacters,
@@ -31,10 +33,6 @@ import {
 	parseNumber,
 	type RawCell
 } from './values.ts';
-
-export type TypedValue = string | number | boolean | null;
-/** An accepted row: every contract column of the table, dates as ISO strings. */
-export type TypedRow = Record<string, TypedValue>;
 
 /** A data row after header mapping: contract column → raw cell. */
 export interface MappedRow {

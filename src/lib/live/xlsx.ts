@@ -17,7 +17,7 @@
 import readXlsxFile from 'read-excel-file/universal';
 import { strFromU8, unzipSync } from 'fflate';
 import { checkSheet, type CellRange, type CheckOptions, type CheckResult, type SheetInput } from './check.ts';
-import { contract } from './contract.ts';
+import { contract } from '#lib/contract/schema.ts';
 import { normalizeHeader } from './mapping.ts';
 import { problem, type ProblemCode } from './problems.ts';
 import { addAccepted, type ValidationContext } from './validate.ts';

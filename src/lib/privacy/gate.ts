@@ -1,6 +1,6 @@
 /**
- * Disclosure gate for the filtered views. A view shows figures for the
- * current filters only if:
+ * Disclosure gate for the filtered views: the rules, on plain numbers and
+ * rows. A view shows figures for the current filters only if:
  *
  * 1. the selected group has at least `min` people;
  * 2. no person-level filter (sex, age band) leaves a complement of 1..min−1
@@ -10,13 +10,11 @@
  *    secondary suppression), and a selected region is not hidden there: so
  *    "region minus the other municipalities" cannot reveal a small one.
  *
- * It is checked for every cohort the view shows.
+ * It is checked for every cohort the view shows. The counting runs in
+ * outcomes/municipalities/gate.ts (it needs the database and that table).
  */
-import { query, type Engine } from '#lib/db/engine.ts';
 import type { Cohort, Filters } from '#lib/filters/filters.ts';
-import { SELECTED_PARTICIPANTS_SQL, filterParams } from '#lib/metrics/filter-sql.ts';
-import { municipalityOutcomes, discloseMunicipalities, hiddenMunicipalities } from '#lib/metrics/municipalities.ts';
-import { DEFAULT_MIN_CELL } from './threshold.ts';
+import { hiddenMunicipalities, type MunicipalityRow } from './municipalities.ts';
 
 export type GateReason = 'small_group' | 'small_complement' | 'hidden_municipality' | 'hidden_region';
 
@@ -28,41 +26,22 @@ export interface GateResult {
 	n: number;
 }
 
-const COUNT_SQL = `WITH sel AS (${SELECTED_PARTICIPANTS_SQL}) SELECT count(*)::INTEGER AS n FROM sel`;
-
-async function count(engine: Engine, f: Filters): Promise<number> {
-	const [row] = await query<{ n: number }>(engine, COUNT_SQL, filterParams(f));
-	return row?.n ?? 0;
-}
-
 /** Pure part of rule 2: is a complement of `rest` people disclosive? */
 export function smallComplement(rest: number, min: number): boolean {
 	return rest > 0 && rest < min;
 }
 
-export async function disclosureGate(
-	engine: Engine,
-	filters: Filters,
-	cohorts: Cohort[],
-	min = DEFAULT_MIN_CELL
-): Promise<GateResult> {
-	let first: GateResult | null = null;
-	for (const cohort of cohorts) {
-		const f = { ...filters, cohort };
-		const n = await count(engine, f);
-		const fail = (reason: GateReason): GateResult => ({ ok: false, cohort, reason, n });
-		if (n < min) return fail('small_group');
-		for (const relaxed of [f.sex ? { ...f, sex: null } : null, f.ageBand ? { ...f, ageBand: null } : null]) {
-			if (relaxed && smallComplement((await count(engine, relaxed)) - n, min)) return fail('small_complement');
-		}
-		if (f.municipalities.length || f.region) {
-			const rows = discloseMunicipalities(await municipalityOutcomes(engine, cohort), min);
-			const hidden = new Set(hiddenMunicipalities(rows));
-			if (f.municipalities.some((m) => hidden.has(m))) return fail('hidden_municipality');
-			const region = f.region ? rows.find((r) => r.level === 'region' && r.region === f.region) : null;
-			if (region && region.participants.value === null) return fail('hidden_region');
-		}
-		first ??= { ok: true, cohort, reason: null, n };
-	}
-	return first ?? { ok: true, cohort: null, reason: null, n: 0 };
+/**
+ * Rule 3 on the disclosed municipality table: why the selected municipalities
+ * or region may not be shown, or null if they may.
+ */
+export function hiddenSelection(
+	rows: readonly MunicipalityRow[],
+	f: Pick<Filters, 'municipalities' | 'region'>
+): 'hidden_municipality' | 'hidden_region' | null {
+	const hidden = new Set(hiddenMunicipalities(rows));
+	if (f.municipalities.some((m) => hidden.has(m))) return 'hidden_municipality';
+	const region = f.region ? rows.find((r) => r.level === 'region' && r.region === f.region) : null;
+	if (region && region.participants.value === null) return 'hidden_region';
+	return null;
 }

@@ -2,9 +2,10 @@
  * The programme(s) of the selected participants, for the report's title page:
  * names and periods from the `programmes` table (no metric module reads them).
  */
-import { query, type Engine } from '#lib/db/engine.ts';
+import type { Engine } from '#lib/db/engine.ts';
 import type { Filters } from '#lib/filters/filters.ts';
-import { SELECTED_PARTICIPANTS_SQL, filterParams } from '#lib/metrics/filter-sql.ts';
+import { namedSql, run } from '#lib/query/sql.ts';
+import { SELECTION_SQL, selectionParams, type SelectionParam } from '#lib/query/selection.ts';
 
 export interface ProgrammeInfo {
 	programme: string;
@@ -18,8 +19,8 @@ export interface ProgrammeInfo {
 	reporting_months: number | null;
 }
 
-export const PROGRAMME_INFO_SQL = `
-WITH sel AS (${SELECTED_PARTICIPANTS_SQL})
+export const PROGRAMME_INFO_SQL = namedSql<SelectionParam>(`
+WITH sel AS (${SELECTION_SQL})
 SELECT DISTINCT pr.programme, pr.name_lv, pr.name_en,
 	strftime(pr.pilot_start, '%Y-%m-%d') AS pilot_start, strftime(pr.pilot_end, '%Y-%m-%d') AS pilot_end,
 	strftime(pr.service_start, '%Y-%m-%d') AS service_start, strftime(pr.service_end, '%Y-%m-%d') AS service_end,
@@ -27,8 +28,8 @@ SELECT DISTINCT pr.programme, pr.name_lv, pr.name_en,
 FROM programmes pr
 JOIN participants p ON p.programme = pr.programme
 JOIN sel ON sel.participant_id = p.participant_id
-ORDER BY pr.programme`;
+ORDER BY pr.programme`);
 
 export function programmeInfo(engine: Engine, f: Filters): Promise<ProgrammeInfo[]> {
-	return query<ProgrammeInfo>(engine, PROGRAMME_INFO_SQL, filterParams(f));
+	return run<ProgrammeInfo, SelectionParam>(engine, PROGRAMME_INFO_SQL, selectionParams(f));
 }

@@ -1,4 +1,4 @@
-import { StatsInputError } from './errors';
+import { StatsInputError } from './errors.ts';
 
 /**
  * The alternative hypothesis, spelled as in R (`alternative = "two.sided"`).

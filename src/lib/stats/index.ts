@@ -23,3 +23,4 @@ export { pAdjust, type PAdjustMethod } from './pAdjust';
 export { cohensDz } from './cohensDz';
 export { kiresukShermanT } from './kiresukShermanT';
 export { describePaired, type PairedDescription } from './describePaired';
+export { funnelLimits, funnelCurve, funnelFlag, Z95, Z998, type FunnelLimits, type FunnelFlag } from './funnelLimits';

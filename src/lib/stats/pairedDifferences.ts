@@ -1,4 +1,4 @@
-import { StatsInputError } from './errors';
+import { StatsInputError } from './errors.ts';
 
 /**
  * Validate two paired samples and return the differences `x[i] − y[i]`.

@@ -1,8 +1,8 @@
-import { checkAlternative, type Alternative } from './alternative';
-import { StatsInputError } from './errors';
-import { mean, sampleVariance } from './moments';
-import { pairedDifferences } from './pairedDifferences';
-import { tCdf, tQuantile, tUpperTail } from './tDistribution';
+import { checkAlternative, type Alternative } from './alternative.ts';
+import { StatsInputError } from './errors.ts';
+import { mean, sampleVariance } from './moments.ts';
+import { pairedDifferences } from './pairedDifferences.ts';
+import { tCdf, tQuantile, tUpperTail } from './tDistribution.ts';
 
 export interface PairedTTestOptions {
 	/** R's `alternative`, default 'two.sided'. Tests the mean of x − y against `mu`. */

@@ -1,5 +1,5 @@
 import stdlibTCdf from '@stdlib/stats-base-dists-t-cdf';
-import { zeroin } from './zeroin';
+import { zeroin } from './zeroin.ts';
 
 /**
  * Student t cumulative distribution function P(T ≤ t) with `df` degrees of

@@ -4,7 +4,8 @@
  * Create it during component initialisation.
  */
 import type { Engine } from '#lib/db/engine.ts';
-import { dataset, readyEngine } from '#lib/db/dataset.svelte.ts';
+import { dataset } from '#lib/db/state.svelte.ts';
+import { readyEngine } from '#lib/db/open.ts';
 
 export class MetricQuery<D, T> {
 	value = $state.raw<T | null>(null);

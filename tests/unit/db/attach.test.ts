@@ -14,8 +14,8 @@ import { ensureLayerSchemas, layerTables, selectLayers } from '../../../src/lib/
 import { attachDatabase } from '../../../src/lib/db/attach';
 import { appendLiveRows, clearLive } from '../../../src/lib/db/ingest';
 import { loadDataset } from '../../../src/lib/db/load';
-import { costTable } from '../../../src/lib/metrics/costs';
-import { goalAttainment } from '../../../src/lib/metrics/goals';
+import { costTable } from '../../../src/lib/outcomes/costs/query';
+import { goalAttainment } from '../../../src/lib/outcomes/goals/query';
 import { DEFAULT_FILTERS } from '../../../src/lib/filters/filters';
 import { packDataset } from '../../../data/pack';
 import { PILOT_DIR } from '../../helpers/engine';

@@ -1,8 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createNodeEngine } from '../../../src/lib/db/engine-node';
 import { query, type Engine } from '../../../src/lib/db/engine';
-import { ensureLayerSchemas, selectLayers, layerViewSql } from '../../../src/lib/db/layers';
-import { createTableSql } from '../../../src/lib/db/schema';
+import { createTableSql, ensureLayerSchemas, selectLayers, layerViewSql } from '../../../src/lib/db/layers';
 
 let engine: Engine;
 const q = <T>(sql: string) => query<T>(engine, sql);

@@ -10,10 +10,11 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { openPilotEngine, type TestEngine } from '../../helpers/engine.ts';
 import { DEFAULT_FILTERS, type Filters } from '../../../src/lib/filters/filters.ts';
-import { goalAttainment } from '../../../src/lib/metrics/goals.ts';
-import { kidscreenData, summariseKidscreen } from '../../../src/lib/metrics/kidscreen.ts';
-import { employment } from '../../../src/lib/metrics/employment.ts';
-import { costTable } from '../../../src/lib/metrics/costs.ts';
+import { goalAttainment } from '../../../src/lib/outcomes/goals/query.ts';
+import { kidscreenData } from '../../../src/lib/outcomes/kidscreen/query.ts';
+import { summariseKidscreen } from '../../../src/lib/outcomes/kidscreen/summary.ts';
+import { employment } from '../../../src/lib/outcomes/employment/query.ts';
+import { costTable } from '../../../src/lib/outcomes/costs/query.ts';
 import { notebookExport } from '../../../notebooks/make-export.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');

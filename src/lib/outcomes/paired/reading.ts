@@ -4,14 +4,11 @@
  * Never a p-value without n.
  */
 import type { PairedComparison } from './compare.ts';
-import type { SqolAspect } from '#lib/metrics/sqol.ts';
 import type { MessageKey } from '#lib/i18n/catalogue.ts';
 import { translate, type Lang } from '#lib/i18n/index.svelte.ts';
 import { formatNumber, formatPExpression } from '#lib/i18n/format.ts';
-
+import { nameOf, inline, method, signed, pText } from '#lib/i18n/sentences.ts';
 import { ALPHA } from './alpha.ts';
-
-export { ALPHA };
 
 export function pairedReading(lang: Lang, r: PairedComparison, digits = 1): string {
 	const n = formatNumber(lang, r.n);
@@ -43,11 +40,16 @@ export function pairedReading(lang: Lang, r: PairedComparison, digits = 1): stri
 	});
 }
 
-/** Reading of one subjective-QoL aspect (sign test of better vs worse, adjusted p). */
-export function sqolReading(lang: Lang, a: SqolAspect): string {
-	const n = formatNumber(lang, a.n);
-	if (!Number.isFinite(a.pValue)) return translate(lang, 'qol.sq.readingUntestable', { n });
-	const params = { n, p: formatPExpression(lang, a.pAdjusted), method: translate(lang, `paired.adjust.${a.adjust}` as MessageKey) };
-	if (a.pAdjusted >= ALPHA) return translate(lang, 'qol.sq.readingNoEvidence', params);
-	return translate(lang, a.better > a.worse ? 'qol.sq.readingBetter' : 'qol.sq.readingWorse', params);
+/**
+ * One finding naming the dimensions that differ significantly (adjusted p <
+ * ALPHA) with their mean change and p, or saying that none does (`none`).
+ */
+export function pairedSignificance(lang: Lang, rows: PairedComparison[], some: MessageKey, none: MessageKey): string {
+	const adjust = method(lang, rows[0]?.adjust ?? 'holm');
+	const sig = rows.filter((r) => r.pAdjusted < ALPHA);
+	if (!sig.length) return translate(lang, none, { method: adjust });
+	return translate(lang, some, {
+		method: adjust,
+		list: sig.map((r) => `${inline(nameOf(lang, r))} (${signed(lang, r.meanChange, 1)}; ${pText(lang, r.pAdjusted)})`).join(', ')
+	});
 }

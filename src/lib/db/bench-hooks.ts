@@ -1,0 +1,34 @@
+/**
+ * Globals the benchmark scripts (bench/) and the browser tests read from the
+ * page: `__ibQueries`, the engine's query log, and `__ibLoad`, the timings of
+ * the first load. Nothing in the app reads them.
+ */
+import type { LoadResult } from './load.ts';
+
+interface Hooks {
+	__ibQueries?: unknown;
+	__ibLoad?: unknown;
+}
+
+/** Expose the browser engine's query log (engine-browser.ts `queryLog`). */
+export function exposeQueryLog(queryLog: unknown): void {
+	(globalThis as Hooks).__ibQueries = queryLog;
+}
+
+/** Expose the timings of the first load, once the views can query. */
+export function exposeLoadTimings(t: {
+	engineMs: number;
+	engineStartedAt: number;
+	engineSteps: Record<string, number>;
+	loadResult: LoadResult;
+}): void {
+	(globalThis as Hooks).__ibLoad = {
+		engineMs: t.engineMs,
+		engineStartedAt: t.engineStartedAt,
+		engineSteps: t.engineSteps,
+		dataMs: t.loadResult.totalMs,
+		readyAt: performance.now(),
+		tables: t.loadResult.tables,
+		database: t.loadResult.database ?? null
+	};
+}

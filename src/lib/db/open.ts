@@ -1,0 +1,216 @@
+/**
+ * Engine start-up and data loading, once per page session: fetch the dataset
+ * while the engine compiles, load it into its layer, and report progress and
+ * errors through the state store (state.svelte.ts).
+ */
+import type { Engine } from './engine.ts';
+import type { DatasetManifest } from './manifest.ts';
+import { loadDataset, prepareTable, type PreparedTable } from './load.ts';
+import { initBrowserParquet } from './parquet-browser.ts';
+import { fetchBlob, fetchBytes } from './fetch.ts';
+import { parseManifest } from './manifest.ts';
+import { ensureLayerSchemas, selectLayers, type Layer } from './layers.ts';
+import { attachDatabase } from './attach.ts';
+import { datasetFingerprint } from './result-cache.ts';
+import { PILOT_MANIFEST, pilotFileUrl } from './pilot.ts';
+import { dataset, type DataSource } from './state.svelte.ts';
+import { exposeLoadTimings, exposeQueryLog } from './bench-hooks.ts';
+import { TABLES } from '#lib/contract/schema.ts';
+
+/**
+ * A dataset can be opened from a manifest URL given as `?data=` (e.g. on a
+ * ministry intranet). Files are fetched by the browser and never sent anywhere.
+ */
+export function sourceFromLocation(href: string): DataSource {
+	const data = new URL(href).searchParams.get('data');
+	if (!data) return { kind: 'pilot', url: null };
+	return { kind: 'url', url: new URL(data, href).href };
+}
+
+async function openManifest(source: DataSource, signal?: AbortSignal) {
+	if (source.kind === 'pilot') return { manifest: PILOT_MANIFEST, fileUrl: pilotFileUrl };
+	const base = source.url!;
+	const res = await fetch(base, { signal });
+	if (!res.ok) throw new Error(`HTTP ${res.status} for ${base}`);
+	const manifest = parseManifest(await res.json());
+	return { manifest, fileUrl: (path: string) => new URL(path, base).href };
+}
+
+/** Rows were uploaded into the live layer (they have no checksums: its results are not cached). */
+let liveUploaded = false;
+
+function updateFingerprint(): void {
+	dataset.fingerprint =
+		liveUploaded && dataset.layers.includes('live') ? null : datasetFingerprint(dataset.layers.map((l) => dataset.manifests[l]));
+}
+
+let starting: Promise<Engine> | null = null;
+
+/** A dataset's manifest and its files, fetching as soon as it is known. */
+interface OpenedDataset {
+	manifest: DatasetManifest;
+	files: Map<string, Promise<PreparedTable>>;
+	/** The dataset as one DuckDB database file, when the manifest offers it (attached, not decoded). */
+	database: Promise<Blob> | null;
+}
+
+async function openDataset(source: DataSource): Promise<OpenedDataset> {
+	const opened = await openManifest(source);
+	const fileUrl = opened.fileUrl;
+	// Only the contract's tables feed the views; others (e.g. raw `services_events`
+	// behind a pre-aggregated `services`) stay on the server until asked for.
+	const manifest = {
+		...opened.manifest,
+		tables: Object.fromEntries(Object.entries(opened.manifest.tables).filter(([name]) => TABLES.includes(name)))
+	};
+	const files = new Map<string, Promise<PreparedTable>>();
+	if (manifest.database) {
+		// One database file instead of a Parquet file per table: fetched while the engine
+		// compiles, then attached as it is (no decoding on the page at all).
+		const database = fetchBlob(fileUrl(manifest.database.path));
+		database.catch(() => {}); // reported when the loader awaits it
+		return { manifest, files, database };
+	}
+	// Fetch and decode each file as soon as possible: this runs on the page's thread
+	// while the engine compiles in its worker, so the two overlap.
+	const decoder = initBrowserParquet();
+	for (const spec of Object.values(manifest.tables)) {
+		const prepared = fetchBytes(fileUrl(spec.path)).then(async (bytes) => {
+			await decoder;
+			return prepareTable(spec.format, bytes);
+		});
+		prepared.catch(() => {}); // reported when the loader awaits it
+		files.set(spec.path, prepared);
+	}
+	return { manifest, files, database: null };
+}
+
+async function loadLayer(engine: Engine, layer: Layer, opened: Promise<OpenedDataset>): Promise<void> {
+	const { manifest, files, database } = await opened;
+	dataset.manifests = { ...dataset.manifests, [layer]: manifest };
+	if (database) {
+		const tablesTotal = manifest.database!.tables.length;
+		dataset.table = manifest.database!.path;
+		dataset.tablesDone = 0;
+		dataset.tablesTotal = tablesTotal;
+		dataset.loadResult = await attachDatabase(engine, layer, manifest, await database);
+		dataset.tablesDone = tablesTotal;
+		return;
+	}
+	const result = await loadDataset(
+		engine,
+		manifest,
+		(path) => files.get(path) ?? Promise.reject(new Error(`Not in manifest: ${path}`)),
+		(p) => {
+			dataset.table = p.table;
+			dataset.tablesDone = p.tablesDone;
+			dataset.tablesTotal = p.tablesTotal;
+		},
+		{ schema: layer }
+	);
+	dataset.loadResult = result;
+}
+
+async function start(): Promise<Engine> {
+	dataset.error = null;
+	dataset.status = 'engine';
+	// Dynamic import keeps DuckDB out of the first JS chunk: the page shell paints first.
+	const t0 = performance.now();
+	const source = sourceFromLocation(location.href);
+	dataset.source = source;
+	// Fetch the data while the engine's wasm downloads and compiles: the two don't depend on each other.
+	const opened = openDataset(source);
+	opened.catch(() => {}); // reported when awaited below
+	// The first view may show cached results of this very data while the engine starts.
+	opened.then((o) => {
+		if (dataset.layers.length === 0) dataset.fingerprint = datasetFingerprint([o.manifest]);
+	}, () => {});
+	const { createBrowserEngine, engineSteps, queryLog } = await import('./engine-browser.ts');
+	exposeQueryLog(queryLog);
+	const engine = await createBrowserEngine((p) => {
+		dataset.engineBytesLoaded = p.bytesLoaded;
+		dataset.engineBytesTotal = p.bytesTotal;
+	});
+	dataset.engineMs = performance.now() - t0;
+	dataset.status = 'data';
+	await ensureLayerSchemas(engine);
+	// A dataset opened by URL is live data; the bundled pilot is loaded only when asked for.
+	const layer: Layer = source.kind === 'url' ? 'live' : 'pilot';
+	await loadLayer(engine, layer, opened);
+	await selectLayers(engine, [layer]);
+	dataset.layers = [layer];
+	updateFingerprint();
+	dataset.manifest = dataset.manifests[layer] ?? null;
+	dataset.engine = engine;
+	dataset.status = 'ready';
+	exposeLoadTimings({ engineMs: dataset.engineMs, engineStartedAt: t0, engineSteps, loadResult: dataset.loadResult! });
+	dataset.revision++;
+	return engine;
+}
+
+/** Start the engine and load the data (idempotent); resolves to the engine. */
+export function ensureDataset(): Promise<Engine> {
+	starting ??= start().catch((e: unknown) => {
+		dataset.status = 'error';
+		dataset.error = e instanceof Error ? e.message : String(e);
+		starting = null; // allow a retry
+		throw e;
+	});
+	return starting;
+}
+
+/**
+ * For views' effects: the engine when the data are ready, else null (and the
+ * load is started). It reads `status` and `revision`, so an effect that calls
+ * it runs again when the data become ready or change, and runs its queries
+ * once: not once while loading (awaiting the engine) and again when ready,
+ * which doubled the work of every view on a first load.
+ */
+export function readyEngine(): Engine | null {
+	void dataset.revision;
+	if (dataset.status !== 'ready' || !dataset.engine) {
+		if (dataset.status === 'idle') ensureDataset().catch(() => {});
+		return null;
+	}
+	return dataset.engine;
+}
+
+/**
+ * Choose which datasets the views use: the pilot, live data, or both. The
+ * pilot is loaded on first use; views re-query through `revision`.
+ */
+export async function useLayers(layers: Layer[]): Promise<void> {
+	const engine = await ensureDataset();
+	if (layers.includes('pilot') && !dataset.manifests.pilot) {
+		await loadLayer(engine, 'pilot', openDataset({ kind: 'pilot', url: null }));
+	}
+	await selectLayers(engine, layers);
+	dataset.layers = layers;
+	updateFingerprint();
+	dataset.revision++;
+}
+
+/** Open a dataset from a manifest URL as the live layer (replacing what was there) and show it. */
+export async function openUrlDataset(url: string): Promise<void> {
+	const engine = await ensureDataset();
+	const source: DataSource = { kind: 'url', url: new URL(url, location.href).href };
+	dataset.status = 'data';
+	try {
+		await loadLayer(engine, 'live', openDataset(source));
+		liveUploaded = false;
+		dataset.source = source;
+		await selectLayers(engine, ['live']);
+		dataset.layers = ['live'];
+	} finally {
+		updateFingerprint();
+		dataset.status = 'ready';
+		dataset.revision++;
+	}
+}
+
+/** Name the live layer after an upload (no manifest: files were added one by one). */
+export function markLiveUploaded(name: string): void {
+	if (!dataset.manifests.live) dataset.manifests = { ...dataset.manifests, live: { name, synthetic: false, tables: {} } };
+	liveUploaded = true;
+	updateFingerprint();
+}

@@ -1,0 +1,44 @@
+/**
+ * Individual budgets per participant: the plan periods overlapping the period
+ * filter, summed, with the paid cost of services in months inside them
+ * (summarised in summary.ts).
+ */
+import type { Engine } from '#lib/db/engine.ts';
+import type { Filters } from '#lib/filters/filters.ts';
+import { namedSql, run } from '#lib/query/sql.ts';
+import { SELECTION_SQL, selectionParams, type SelectionParam } from '#lib/query/selection.ts';
+import { summariseBudgets, type BudgetSummary, type ParticipantBudget } from './summary.ts';
+
+// $from / $to are the selection's period bounds (first day of `from`, last day of `to`):
+// a plan period counts when it overlaps them.
+export const BUDGETS_SQL = namedSql<SelectionParam>(`
+WITH sel AS (${SELECTION_SQL}),
+b AS (
+	SELECT b.* FROM budgets b JOIN sel ON sel.participant_id = b.participant_id
+	WHERE ($from::DATE IS NULL OR b.period_end >= $from::DATE) AND ($to::DATE IS NULL OR b.period_start <= $to::DATE)
+), sm AS (
+	-- Paid cost per person and month first: the range join below then meets one row per
+	-- person-month instead of every service row (5× less work on national data).
+	SELECT s.participant_id, s.month, sum(s.cost_eur) AS cost
+	FROM services s WHERE s.participant_id IN (SELECT participant_id FROM b)
+	GROUP BY ALL
+), spent AS (
+	SELECT b.participant_id, b.period_start, coalesce(sum(sm.cost), 0) AS spent
+	FROM b LEFT JOIN sm ON sm.participant_id = b.participant_id AND sm.month BETWEEN b.period_start AND b.period_end
+	GROUP BY b.participant_id, b.period_start
+)
+SELECT b.participant_id,
+	sum(b.months)::INTEGER AS months,
+	round(sum(b.indicative_eur), 2)::DOUBLE AS indicative_eur,
+	round(sum(b.agreed_eur), 2)::DOUBLE AS agreed_eur,
+	round(sum(sp.spent), 2)::DOUBLE AS spent_eur
+FROM b JOIN spent sp ON sp.participant_id = b.participant_id AND sp.period_start = b.period_start
+GROUP BY b.participant_id ORDER BY b.participant_id`);
+
+export function participantBudgets(engine: Engine, f: Filters): Promise<ParticipantBudget[]> {
+	return run<ParticipantBudget, SelectionParam>(engine, BUDGETS_SQL, selectionParams(f));
+}
+
+export async function budgetSummary(engine: Engine, f: Filters): Promise<BudgetSummary> {
+	return summariseBudgets(await participantBudgets(engine, f));
+}

@@ -1,0 +1,93 @@
+/**
+ * Cost per participant by service group, in the layout of the published pilot
+ * cost tables, plus monthly cost over the service period (definitions and
+ * shaping in summary.ts).
+ *
+ * Overheads are recorded per municipality: with a municipality or region
+ * filter only those municipalities' overheads are added.
+ */
+import type { Engine } from '#lib/db/engine.ts';
+import type { Filters } from '#lib/filters/filters.ts';
+import { namedSql, run } from '#lib/query/sql.ts';
+import { SELECTION_SQL, SERVICE_PERIOD_SQL, periodParams, selectionParams, type PeriodParam, type SelectionParam } from '#lib/query/selection.ts';
+import {
+	costTableOf,
+	type CostTable,
+	type GroupAgg,
+	type MonthlyCost,
+	type OverheadCost,
+	type Programme
+} from './summary.ts';
+
+/** Cost, units and unique participants per service group; `service_group` null = total (distinct participants). */
+export const COST_BY_GROUP_SQL = namedSql<SelectionParam | PeriodParam>(`
+WITH sel AS (${SELECTION_SQL}),
+pg AS (
+	-- Per person and group first (costs are never negative, so "cost > 0" of a person's
+	-- sum is "some paid service"): the distinct count then runs on a few rows per person.
+	SELECT s.participant_id, c.service_group, sum(s.cost_eur) AS cost_eur, sum(s.units) AS units
+	FROM services s
+	JOIN sel ON sel.participant_id = s.participant_id
+	JOIN service_catalogue c ON c.service_code = s.service_code
+	WHERE ${SERVICE_PERIOD_SQL}
+	GROUP BY ALL
+), agg AS (
+	SELECT service_group,
+		coalesce(round(sum(cost_eur), 2), 0)::DOUBLE AS cost_eur,
+		coalesce(sum(units), 0)::DOUBLE AS units,
+		count(DISTINCT participant_id) FILTER (WHERE cost_eur > 0)::INTEGER AS participants,
+		grouping(service_group) AS is_total
+	FROM pg
+	GROUP BY GROUPING SETS ((service_group), ())
+)
+SELECT CASE WHEN is_total = 1 THEN NULL ELSE service_group END AS service_group, cost_eur, units, participants
+FROM agg ORDER BY is_total, service_group`);
+
+/** Overheads by kind for the cohort, restricted to the selected municipalities / region (the selection's own parameters). */
+export const OVERHEADS_SQL = namedSql<'cohort' | 'mun' | 'region'>(`
+SELECT o.kind, round(sum(o.cost_eur), 2)::DOUBLE AS cost_eur
+FROM overheads o JOIN municipalities mu ON mu.code = o.municipality_code
+WHERE o.cohort = $cohort
+	AND ($mun::VARCHAR IS NULL OR list_contains(string_split($mun::VARCHAR, ','), o.municipality_code))
+	AND ($region::VARCHAR IS NULL OR mu.region = $region)
+GROUP BY o.kind ORDER BY o.kind`);
+
+/** Programmes of the selected participants, for the per-month divisor. */
+export const PROGRAMMES_SQL = namedSql<SelectionParam>(`
+WITH sel AS (${SELECTION_SQL})
+SELECT DISTINCT pr.programme, pr.reporting_months, pr.service_months,
+	strftime(pr.service_start, '%Y-%m') AS service_start, strftime(pr.service_end, '%Y-%m') AS service_end
+FROM programmes pr
+JOIN participants p ON p.programme = pr.programme
+JOIN sel ON sel.participant_id = p.participant_id
+ORDER BY pr.programme`);
+
+/** Monthly paid cost and people served. */
+export const MONTHLY_COST_SQL = namedSql<SelectionParam | PeriodParam>(`
+WITH sel AS (${SELECTION_SQL}),
+pm AS (
+	-- One row per person and month, then count the people paid for (half the time of count(DISTINCT)).
+	SELECT s.month, s.participant_id, sum(s.cost_eur) AS cost
+	FROM services s JOIN sel ON sel.participant_id = s.participant_id
+	WHERE ${SERVICE_PERIOD_SQL}
+	GROUP BY ALL
+)
+SELECT strftime(month, '%Y-%m') AS month,
+	round(sum(cost), 2)::DOUBLE AS cost_eur,
+	count(*) FILTER (WHERE cost > 0)::INTEGER AS participants
+FROM pm
+GROUP BY 1 ORDER BY 1`);
+
+export async function costTable(engine: Engine, f: Filters): Promise<CostTable> {
+	const selection = selectionParams(f);
+	const [groups, programmes, overheadRows] = await Promise.all([
+		run<GroupAgg, SelectionParam | PeriodParam>(engine, COST_BY_GROUP_SQL, { ...selection, ...periodParams(f) }),
+		run<Programme, SelectionParam>(engine, PROGRAMMES_SQL, selection),
+		run<OverheadCost, 'cohort' | 'mun' | 'region'>(engine, OVERHEADS_SQL, selection)
+	]);
+	return costTableOf(f, groups, programmes, overheadRows);
+}
+
+export function monthlyCost(engine: Engine, f: Filters): Promise<MonthlyCost[]> {
+	return run<MonthlyCost, SelectionParam | PeriodParam>(engine, MONTHLY_COST_SQL, { ...selectionParams(f), ...periodParams(f) });
+}

@@ -1,0 +1,30 @@
+/** Choices offered by the filter bar, read from the data (live data may add municipalities). */
+import type { Engine } from '#lib/db/engine.ts';
+import { namedSql, run } from './sql.ts';
+import type { Cohort } from '#lib/filters/filters.ts';
+
+export interface MunicipalityOption {
+	code: string;
+	name_lv: string;
+	name_en: string;
+	region: string;
+	participants: number;
+}
+
+export const FILTER_OPTIONS_SQL = namedSql<'cohort'>(`
+	SELECT mu.code, mu.name_lv, mu.name_en, mu.region, count(*)::INTEGER AS participants
+	FROM participants p JOIN municipalities mu ON mu.code = p.municipality_code
+	WHERE p.cohort = $cohort
+	GROUP BY ALL ORDER BY mu.region, mu.name_lv`);
+
+export const SERVICE_MONTHS_SQL = namedSql<'cohort'>(`
+	SELECT strftime(min(s.month), '%Y-%m') AS first, strftime(max(s.month), '%Y-%m') AS last
+	FROM services s JOIN participants p USING (participant_id) WHERE p.cohort = $cohort`);
+
+export async function filterOptions(engine: Engine, cohort: Cohort) {
+	const [municipalities, months] = await Promise.all([
+		run<MunicipalityOption, 'cohort'>(engine, FILTER_OPTIONS_SQL, { cohort }),
+		run<{ first: string | null; last: string | null }, 'cohort'>(engine, SERVICE_MONTHS_SQL, { cohort })
+	]);
+	return { municipalities, firstMonth: months[0]?.first ?? null, lastMonth: months[0]?.last ?? null };
+}

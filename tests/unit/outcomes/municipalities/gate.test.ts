@@ -1,0 +1,52 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { openPilotEngine, type TestEngine } from '../../../helpers/engine';
+import { disclosureGate } from '../../../../src/lib/outcomes/municipalities/gate';
+import { smallComplement } from '../../../../src/lib/privacy/gate';
+import { DEFAULT_FILTERS } from '../../../../src/lib/filters/filters';
+
+describe('smallComplement', () => {
+	it('flags complements of 1..min−1 people only', () => {
+		expect([0, 1, 4, 5, 9].map((rest) => smallComplement(rest, 5))).toEqual([false, true, true, false, false]);
+	});
+});
+
+describe('disclosure gate on the pilot data', () => {
+	let db: TestEngine;
+	beforeAll(async () => {
+		db = await openPilotEngine();
+	});
+	afterAll(() => db?.close());
+
+	// Pilot children by municipality and sex (from the data): Bauska 5 F / 5 M, Liepāja 3 F / 8 M,
+	// Talsi 7 F / 3 M; Rēzekne has 6 of its 10 children aged 13–17.
+	it('lets whole cohorts and whole municipalities through', async () => {
+		expect(await disclosureGate(db.engine, DEFAULT_FILTERS, ['child', 'adult'])).toMatchObject({ ok: true, n: 102 });
+		expect(await disclosureGate(db.engine, { ...DEFAULT_FILTERS, municipalities: ['TALSI_N'] }, ['child'])).toMatchObject({ ok: true, n: 10 });
+		expect(await disclosureGate(db.engine, { ...DEFAULT_FILTERS, municipalities: ['BAUSKA_N'], sex: 'F' }, ['child'])).toMatchObject({ ok: true, n: 5 });
+	});
+
+	it('stops a group under 5, and a group whose complement is under 5', async () => {
+		expect(await disclosureGate(db.engine, { ...DEFAULT_FILTERS, municipalities: ['LIEPAJA_C'], sex: 'F' }, ['child'])).toMatchObject({
+			ok: false,
+			reason: 'small_group',
+			n: 3
+		});
+		// 7 girls in Talsi are enough, but Talsi minus the girls would show its 3 boys.
+		expect(await disclosureGate(db.engine, { ...DEFAULT_FILTERS, municipalities: ['TALSI_N'], sex: 'F' }, ['child'])).toMatchObject({
+			ok: false,
+			reason: 'small_complement',
+			n: 7
+		});
+		// 6 of Rēzekne's 10 children are 13–17: the other 4 would be exposed.
+		expect(await disclosureGate(db.engine, { ...DEFAULT_FILTERS, municipalities: ['REZEKNE_C'], ageBand: '13-17' }, ['child'])).toMatchObject({
+			ok: false,
+			reason: 'small_complement',
+			n: 6
+		});
+	});
+
+	it('checks every cohort a view shows', async () => {
+		const gate = await disclosureGate(db.engine, { ...DEFAULT_FILTERS, municipalities: ['LIEPAJA_C'], sex: 'F' }, ['adult', 'child']);
+		expect(gate.ok).toBe(false);
+	});
+});
