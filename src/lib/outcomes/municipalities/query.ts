@@ -128,12 +128,3 @@ ORDER BY g DESC, agg.region, mu.name_lv`);
 export function municipalityOutcomes(engine: Engine, cohort: Cohort): Promise<MunicipalityRaw[]> {
 	return run<MunicipalityRaw, 'cohort'>(engine, MUNICIPALITY_OUTCOMES, { cohort });
 }
-
-/** People in the selection of the filters (the disclosure gate's count). */
-export const SELECTION_COUNT = namedSql<SelectionParam>(`WITH sel AS (${SELECTION_SQL}) SELECT count(*)::INTEGER AS n FROM sel`);
-
-export async function selectionCount(engine: Engine, f: Filters): Promise<number> {
-	const [row] = await run<{ n: number }, SelectionParam>(engine, SELECTION_COUNT, selectionParams(f));
-	return row?.n ?? 0;
-}
-

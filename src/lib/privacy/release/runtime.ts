@@ -6,7 +6,7 @@
  * the same code at build time.
  */
 import type { Engine, SqlParam } from '#lib/db/engine.ts';
-import type { Cohort, Filters } from '#lib/filters/filters.ts';
+import { forCohort, type Cohort, type Filters } from '#lib/filters/filters.ts';
 import { people, serviceSpan } from '#lib/query/people.ts';
 import { monthEnd, monthStart } from '#lib/query/selection.ts';
 import { run, type NamedSql } from '#lib/query/sql.ts';
@@ -132,4 +132,16 @@ export async function releasedResult<T, R>(engine: Engine, f: Filters, spec: Rel
 	if (!check.ok) return { blocked: check };
 	const [data, plans] = await Promise.all([spec.run(engine, f), Promise.all((spec.families ?? []).map((s) => familyPlan(engine, f.cohort, s, revision)))]);
 	return { value: spec.release(data, releaseContext(check.key, check.n, plans)) };
+}
+
+/** The selection check for every cohort a view shows; the first refusal, or the first cohort's pass. */
+export async function selectionGate(engine: Engine, f: Filters, cohorts: readonly Cohort[], revision = 0): Promise<SelectionCheck & { cohort: Cohort }> {
+	let first: (SelectionCheck & { cohort: Cohort }) | null = null;
+	for (const cohort of cohorts) {
+		const check = checkSelection(await selectionPlan(engine, cohort, revision), forCohort(f, cohort));
+		if (!check.ok) return { ...check, cohort };
+		first ??= { ...check, cohort };
+	}
+	if (!first) throw new Error('selectionGate: no cohort');
+	return first;
 }
