@@ -64,7 +64,7 @@ export const lv = {
 	'report.methods.families.adult': 'subjektīvā dzīves kvalitāte – 13 aspektiem; nodarbinātībai ir viens tests',
 	'report.methods.disclosureHeading': 'Datu aizsardzība',
 	'report.methods.disclosure':
-		'Skaitļi par mazāk nekā {min} personām netiek rādīti: tabulu rindas un statistika par tik mazām grupām ir slēptas. Ziņojums netiek sagatavots, ja atlasītajā grupā ir mazāk nekā {min} personas, ja dzimuma vai vecuma filtrs atstātu mazāku atlikumu (to varētu iegūt atņemot) vai ja izvēlētā pašvaldība vai reģions pašvaldību salīdzinājumā ir slēpts.',
+		'Ziņojums netiek sagatavots atlasei, kuru aizsardzības noteikumi nerāda; tā tabulas, diagrammas un XLSX lapas satur tikai tos pašus skaitļus, ko rāda skati.',
 
 	'report.section.goals': 'Mērķu sasniegšana',
 	'report.section.sfk': 'Funkcionēšanas izmaiņas (SFK)',
@@ -197,7 +197,7 @@ export const en: Record<keyof typeof lv, string> = {
 	'report.methods.families.adult': 'subjective quality of life over 13 aspects; employment has a single test',
 	'report.methods.disclosureHeading': 'Disclosure control',
 	'report.methods.disclosure':
-		'Figures on fewer than {min} people are not shown: table rows and statistics on such small groups are suppressed. The report is not produced when the selected group has fewer than {min} people, when a sex or age filter would leave a smaller remainder (recoverable by subtraction), or when the selected municipality or region is hidden in the municipality comparison.',
+		'The report is not produced for a selection the protection rules do not show; its tables, charts and XLSX sheets hold exactly the figures the views show.',
 
 	'report.section.goals': 'Goal attainment',
 	'report.section.sfk': 'Change in functioning (ICF)',
