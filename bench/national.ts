@@ -28,8 +28,8 @@ import { spawnSync } from 'node:child_process';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import { Bool, DateDay, Float64, Int32, TimestampMillisecond, Utf8, type DataType, type Table } from 'apache-arrow';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { nativeEngine } from '../src/lib/db/engine-native';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Engine, SqlParam } from '../src/lib/db/engine';
 import { DEFAULT_FILTERS, AGE_BANDS_BY_COHORT, type Cohort, type Filters } from '../src/lib/filters/filters';
@@ -147,55 +147,6 @@ const FILTER_VIEWS: { route: string; tables: string[] }[] = [
 ].filter((v) => VIEWS.some((w) => w.route === v.route));
 
 // ---------------------------------------------------------------- native engine (node-api) behind the product's Engine interface
-
-function arrowType(t: DuckDBType): DataType {
-	switch (t.typeId) {
-		case DuckDBTypeId.BOOLEAN: return new Bool();
-		case DuckDBTypeId.TINYINT: case DuckDBTypeId.SMALLINT: case DuckDBTypeId.INTEGER: case DuckDBTypeId.BIGINT:
-		case DuckDBTypeId.UTINYINT: case DuckDBTypeId.USMALLINT: case DuckDBTypeId.UINTEGER: case DuckDBTypeId.UBIGINT:
-		case DuckDBTypeId.HUGEINT: case DuckDBTypeId.UHUGEINT:
-			return new Int32();
-		case DuckDBTypeId.FLOAT: case DuckDBTypeId.DOUBLE: case DuckDBTypeId.DECIMAL: return new Float64();
-		case DuckDBTypeId.DATE: return new DateDay();
-		case DuckDBTypeId.TIMESTAMP: case DuckDBTypeId.TIMESTAMP_MS: case DuckDBTypeId.TIMESTAMP_S: case DuckDBTypeId.TIMESTAMP_NS: case DuckDBTypeId.TIMESTAMP_TZ:
-			return new TimestampMillisecond();
-		default: return new Utf8();
-	}
-}
-
-/** Just enough of an Arrow Table for tableToRows (src/lib/db/rows.ts): schema.fields, numRows, getChildAt(i).get(r). */
-function asArrowLike(names: string[], types: DuckDBType[], columns: unknown[][]): Table {
-	const fields = names.map((name, i) => ({ name, type: arrowType(types[i]) }));
-	const cols = columns.map((col, i) =>
-		fields[i].type instanceof Utf8 && types[i].typeId !== DuckDBTypeId.VARCHAR
-			? col.map((v) => (v == null ? null : JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? Number(x) : x))))
-			: col
-	);
-	return {
-		schema: { fields },
-		numRows: columns[0]?.length ?? 0,
-		getChildAt: (i: number) => ({ get: (r: number) => cols[i][r] })
-	} as unknown as Table;
-}
-
-function nativeEngine(conn: DuckDBConnection): Engine {
-	return {
-		async queryTable(sql: string, params: readonly SqlParam[] = []) {
-			const reader = params.length ? await conn.runAndReadAll(sql, params as DuckDBValue[]) : await conn.runAndReadAll(sql);
-			return asArrowLike(reader.columnNames(), reader.columnTypes(), reader.getColumnsJS() as unknown[][]);
-		},
-		async exec(sql: string) {
-			await conn.run(sql);
-		},
-		async insertArrowIPC() {
-			throw new Error('not used by the benchmark');
-		},
-		async registerFileBuffer() {
-			throw new Error('not used by the benchmark');
-		},
-		async close() {}
-	};
-}
 
 async function timeIt(fn: () => Promise<unknown>): Promise<number> {
 	const t0 = performance.now();

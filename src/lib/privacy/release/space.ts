@@ -48,9 +48,16 @@ export interface Selection {
 	depth: number;
 }
 
+/** A place of the space with its planning region (for a municipality) and names for the filter bar. */
+export interface PlaceEntry {
+	place: Place;
+	region: string | null;
+}
+
 export interface SelectionSpace {
 	cohort: Cohort;
 	people: readonly Person[];
+	places: readonly PlaceEntry[];
 	/** Participant id → bit. */
 	index: ReadonlyMap<string, number>;
 	periods: readonly Period[];
@@ -157,25 +164,36 @@ export function buildSpace(cohort: Cohort, people: readonly Person[], periods: r
 			for (const sex of sexes) constraints.push({ total: at(place, sex, null, period.key), parts: bands.slice(1).map((b) => at(place, sex, b, period.key)) });
 		}
 	}
-	return { cohort, people, index, periods, selections, byKey, constraints };
+	const placeEntries: PlaceEntry[] = places.map((place) => ({
+		place,
+		region: place.level === 'municipality' ? (people.find((p) => p.municipality_code === place.code)?.region ?? null) : place.level === 'region' ? place.code : null
+	}));
+	return { cohort, people, places: placeEntries, index, periods, selections, byKey, constraints };
 }
 
 /**
  * The selection the filters ask for, or why they are outside the protected
  * space (a list of municipalities, a free month range).
  */
-export function selectionOfFilters(space: SelectionSpace, f: Filters): { key: string } | { outside: 'municipalities' | 'period' | 'place' } {
+export function selectionOfFilters(
+	space: Pick<SelectionSpace, 'cohort' | 'periods' | 'places'>,
+	f: Filters
+): { key: string } | { outside: 'municipalities' | 'period' | 'place' } {
 	if (f.municipalities.length > 1) return { outside: 'municipalities' };
 	const period = space.periods.find((p) => p.from === f.from && p.to === f.to);
 	if (!period) return { outside: 'period' };
 	let place: Place = { level: 'all', code: null };
 	if (f.municipalities.length === 1) {
 		const m = f.municipalities[0];
-		const person = space.people.find((p) => p.municipality_code === m);
+		const entry = space.places.find((e) => e.place.level === 'municipality' && e.place.code === m);
 		// A municipality outside the region asked for, or unknown: an empty selection either way.
-		if (f.region && person && person.region !== f.region) return { outside: 'place' };
-		place = { level: 'municipality', code: m };
-	} else if (f.region) place = { level: 'region', code: f.region };
-	const key = selectionKey(place, f.sex, f.ageBand && AGE_BANDS_BY_COHORT[space.cohort].includes(f.ageBand) ? f.ageBand : null, period.key);
-	return space.byKey.has(key) ? { key } : { outside: 'place' };
+		if (!entry || (f.region && entry.region !== f.region)) return { outside: 'place' };
+		place = entry.place;
+	} else if (f.region) {
+		const entry = space.places.find((e) => e.place.level === 'region' && e.place.code === f.region);
+		if (!entry) return { outside: 'place' };
+		place = entry.place;
+	}
+	const band = f.ageBand && AGE_BANDS_BY_COHORT[space.cohort].includes(f.ageBand) ? f.ageBand : null;
+	return { key: selectionKey(place, f.sex, band, period.key) };
 }
