@@ -1,12 +1,13 @@
 /**
- * Export the pilot cohorts exactly as the /export page does (same library,
- * same DuckDB-WASM engine, default settings), for notebooks/reproduce-pilot.R:
+ * Export the pilot cohorts as the /export page does (same library, same
+ * DuckDB-WASM engine, default settings but for notebookSettings' two
+ * changes), for notebooks/reproduce-pilot.R:
  *
  *   npx tsx notebooks/make-export.ts [--date YYYY-MM-DD] [--out notebooks/export]
  *
  * The key below is NOT secret: the pilot data are synthetic and the point is
- * that anyone can regenerate byte-identical files. For real data generate a
- * key on the page and keep it to yourself.
+ * that anyone can regenerate byte-identical files. For real data leave the
+ * page's default (a fresh random key per export).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -16,15 +17,18 @@ import { assembleExport } from '../src/lib/export/cohort/assemble.ts';
 import type { ExportFile } from '../src/lib/export/cohort/manifest.ts';
 import { fetchExportData } from '../src/lib/export/cohort/query.ts';
 import { serialiseExport } from '../src/lib/export/cohort/serialise.ts';
-import { defaultSettings } from '../src/lib/export/cohort/settings.ts';
+import { defaultSettings, type ExportSettings } from '../src/lib/export/cohort/settings.ts';
 import type { Engine } from '../src/lib/db/engine.ts';
 
 export const NOTEBOOK_KEY = 'ib-outcomes-notebook-demo-key (synthetic pilot data, not a secret)';
 
-export function notebookSettings(cohort: Cohort) {
-	// Defaults of the page, with no suppression allowed (generalise instead), so that the
-	// notebook sees every participant and can reproduce the dashboard's figures exactly.
-	return { ...defaultSettings({ ...DEFAULT_FILTERS, cohort }), maxSuppressedShare: 0 };
+export function notebookSettings(cohort: Cohort): ExportSettings {
+	// Defaults of the page with two changes, so that the notebook sees every participant and can
+	// reproduce the dashboard's figures exactly: no suppression allowed (background attributes are
+	// generalised further instead), and exact costs. Exact costs single people out; they are
+	// chosen here only because the pilot data are synthetic. k ≥ 5 on all background columns
+	// and the risk cap hold as on the page (tests/unit/export/notebook.test.ts checks the files).
+	return { ...defaultSettings({ ...DEFAULT_FILTERS, cohort }), maxSuppressedShare: 0, costStep: 0 };
 }
 
 export async function notebookExport(engine: Engine, cohort: Cohort, exportedOn: string): Promise<ExportFile[]> {

@@ -1,10 +1,12 @@
 /**
  * The researchers' export on the built site: prepare the pilot cohort's
- * export, download the files (playwright download events) and check them
- * independently — the CSV parsed here, the Parquet read by native DuckDB —
- * for k ≥ 5 on the quasi-identifiers the page states, and for the absence of
- * every raw participant id. The browser's bytes must equal the Node export of
- * the same settings and key.
+ * default export (a fresh key, nothing to type), download the files
+ * (playwright download events) and check them independently — the CSV parsed
+ * here, the Parquet read by native DuckDB — for k ≥ 5 on ALL released
+ * background columns together, rounded costs, and the absence of every raw
+ * participant id. With an own key the browser's bytes must equal the Node
+ * export of the same settings and key. A second export whose selection
+ * overlaps the first is warned about; k below the floor cannot be set.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -15,6 +17,7 @@ import { serveStatic, type StaticServer } from '../helpers/static-server';
 import { launchBrowser, offlinePage, waitForData, plain } from '../helpers/browser';
 import { openPilotEngine, PILOT_DIR } from '../helpers/engine';
 import { parseCsv } from '../helpers/csv-parse';
+import { backgroundColumns } from '../unit/export/cohort/attack';
 import { DEFAULT_FILTERS } from '../../src/lib/filters/filters';
 import { assembleExport } from '../../src/lib/export/cohort/assemble';
 import { fetchExportData } from '../../src/lib/export/cohort/query';
@@ -52,123 +55,182 @@ function containsAny(bytes: Buffer, needles: string[]): string[] {
 	return needles.filter((n) => bytes.includes(Buffer.from(n, 'utf8')));
 }
 
+const count = async (page: Page, testid: string) => Number(plain(await page.getByTestId(testid).textContent()).replace(/\s/g, ''));
+
+/** Smallest class of the CSV on every background column (found by name, not from the page). */
+function smallestOnBackground(rows: string[][]): number {
+	const header = rows[0];
+	const idx = backgroundColumns(header).map((c) => header.indexOf(c));
+	const classes = new Map<string, number>();
+	for (const r of rows.slice(1)) {
+		const k = JSON.stringify(idx.map((i) => r[i]));
+		classes.set(k, (classes.get(k) ?? 0) + 1);
+	}
+	return Math.min(...classes.values());
+}
+
+/** Prepare an export and wait for this one (the form counts prepared exports in data-runs). */
+async function prepare(page: Page) {
+	const form = page.getByTestId('export-form');
+	const before = Number(await form.getAttribute('data-runs'));
+	await page.getByTestId('export-prepare').click();
+	await page.waitForFunction((n) => Number(document.querySelector('[data-testid="export-form"]')?.getAttribute('data-runs')) > n, before);
+	await page.getByTestId('export-report').waitFor();
+}
+
 describe('export view', () => {
-	it('exports the pilot children anonymised: k ≥ 5 on the stated quasi-identifiers, no raw ids, same bytes as the library in Node', async () => {
+	it('exports the pilot children safe by default: fresh key, k ≥ 5 on all background columns, rounded costs, no raw ids; an own key gives the Node bytes', async () => {
 		const { page, context, blocked, errors } = await offlinePage(browser);
 		await page.goto(server.url + '/export/');
 		await waitForData(page);
-		await expect(page.getByTestId('export-prepare').isDisabled()).resolves.toBe(true);
-		await page.getByTestId('export-key').fill(KEY);
-		await page.getByTestId('export-prepare').click();
-		await page.getByTestId('export-report').waitFor();
+		// The method note is on the page (lv first), and nothing must be typed: a fresh key per export is the default.
+		expect(plain(await page.getByTestId('export-method').textContent())).toContain('k = 5');
+		await expect(page.getByTestId('export-key-fresh').isChecked()).resolves.toBe(true);
+		await expect(page.getByTestId('export-prepare').isDisabled()).resolves.toBe(false);
+		await prepare(page);
 
-		const selected = Number(plain(await page.getByTestId('export-selected').textContent()).replace(/\s/g, ''));
-		expect(selected).toBe(102);
-		const smallest = Number(plain(await page.getByTestId('export-smallest-class').textContent()));
+		expect(await count(page, 'export-selected')).toBe(102);
+		expect(await count(page, 'export-exported')).toBe(98);
+		expect(await count(page, 'export-suppressed-k')).toBe(4);
+		const smallest = await count(page, 'export-smallest-class');
 		expect(smallest).toBeGreaterThanOrEqual(5);
-		const qiColumns = (await page.getByTestId('export-qi-column').allTextContents()).map((s) => s.trim());
-		expect(qiColumns).toEqual(['sex', 'age_band', 'region']);
+		expect(plain(await page.getByTestId('export-risk').textContent())).toMatch(/0,200/);
 
-		// CSV: parsed here
 		const csv = await downloadBytes(page, 'export-download-participants-csv');
 		expect(csv.name).toBe('ib-outcomes-child-participants.csv');
 		const rows = parseCsv(csv.bytes.toString('utf8'));
 		const header = rows[0];
 		const body = rows.slice(1);
-		const exported = Number(plain(await page.getByTestId('export-exported').textContent()).replace(/\s/g, ''));
-		expect(body.length).toBe(exported);
-		const classes = new Map<string, number>();
-		for (const r of body) {
-			const k = JSON.stringify(qiColumns.map((c) => r[header.indexOf(c)]));
-			classes.set(k, (classes.get(k) ?? 0) + 1);
-		}
-		expect(Math.min(...classes.values())).toBeGreaterThanOrEqual(5);
-		expect(Math.min(...classes.values())).toBe(smallest);
+		expect(body.length).toBe(98);
+		const qiColumns = (await page.getByTestId('export-qi-column').allTextContents()).map((s) => s.trim());
+		expect([...qiColumns].sort()).toEqual([...backgroundColumns(header)].sort());
+		expect(qiColumns.length).toBe(14);
+		expect(smallestOnBackground(rows)).toBe(smallest);
+		for (const c of header.filter((h) => /^cost_.*_eur$/.test(h))) for (const r of body) expect(Number(r[header.indexOf(c)]) % 100).toBe(0);
 		expect(header).not.toContain('participant_id');
 		expect(containsAny(csv.bytes, ids)).toEqual([]);
-		expect(containsAny(csv.bytes, [KEY])).toEqual([]);
 
-		// Parquet: read by native DuckDB
+		// Parquet: read by native DuckDB, on all background columns
 		const pq = await downloadBytes(page, 'export-download-participants-parquet');
 		expect(pq.bytes.subarray(0, 4).toString()).toBe('PAR1');
 		expect(containsAny(pq.bytes, ids)).toEqual([]);
 		const db = await DuckDBInstance.create(':memory:');
 		const c = await db.connect();
-		const cols = qiColumns.map((q) => `"${q}"`).join(', ');
-		const agg = (
-			await c.runAndReadAll(
-				`SELECT min(n)::INTEGER AS k, sum(n)::INTEGER AS rows FROM (SELECT ${cols}, count(*) AS n FROM read_parquet('${pq.path}') GROUP BY ALL)`
-			)
-		).getRowObjects()[0];
-		expect(agg.rows).toBe(exported);
-		expect(agg.k).toBe(smallest);
-		const sums = (await c.runAndReadAll(`SELECT sum(goals_score)::DOUBLE AS score, sum(goals_n)::INTEGER AS goals FROM read_parquet('${pq.path}')`)).getRowObjects()[0];
-		if (exported === 102) expect(sums).toEqual({ score: 402, goals: 536 });
+		const cols = backgroundColumns(header).map((q) => `"${q}"`).join(', ');
+		const agg = (await c.runAndReadAll(`SELECT min(n)::INTEGER AS k, sum(n)::INTEGER AS rows FROM (SELECT ${cols}, count(*) AS n FROM read_parquet('${pq.path}') GROUP BY ALL)`)).getRowObjects()[0];
+		expect(agg).toEqual({ k: smallest, rows: 98 });
 		c.closeSync();
 
-		// Manifest and codebook
+		// Manifest and codebook: the key is neither there nor anywhere; the method note in both languages
 		const manifest = JSON.parse((await downloadBytes(page, 'export-download-manifest-json')).bytes.toString('utf8'));
 		expect(manifest.k_anonymity.k_achieved).toBe(smallest);
-		expect(manifest.quasi_identifiers.map((q: { column: string }) => q.column)).toEqual(qiColumns);
-		expect(manifest.software_version).toMatch(/^\d+\.\d+\.\d+/);
 		expect(manifest.pseudonym.key_included).toBe(false);
-		const codebook = (await downloadBytes(page, 'export-download-codebook-md')).bytes;
-		expect(codebook.toString('utf8')).toContain('`pseudonym`');
-		expect(containsAny(codebook, ids)).toEqual([]);
+		expect(manifest.pseudonym.key_source).toMatch(/^fresh random key/);
+		expect(manifest.settings).toMatchObject({ k: 5, risk_cap: 0.2, cost_rounding_eur: 100 });
+		const codebook = (await downloadBytes(page, 'export-download-codebook-md')).bytes.toString('utf8');
+		expect(codebook).toContain('## Metode / Method');
+		expect(codebook).toContain('quasi-identifiers');
+		expect(codebook).toContain('kvaziidentifikatori');
 
-		// Same settings and key in Node → the same bytes
+		// Preparing again with a fresh key: other pseudonyms, the same data
+		await prepare(page);
+		const again = parseCsv((await downloadBytes(page, 'export-download-participants-csv')).bytes.toString('utf8'));
+		const mine = new Set(body.map((r) => r[0]));
+		expect(again.slice(1).filter((r) => mine.has(r[0]))).toEqual([]);
+		const strip = (rs: string[][]) => rs.map((r) => r.slice(1).join(',')).sort();
+		expect(strip(again.slice(1))).toEqual(strip(body));
+
+		// An own key, on purpose: the page says what reusing it means, and the bytes equal Node's
+		await page.getByTestId('export-key-own').check();
+		await expect(page.getByTestId('export-prepare').isDisabled()).resolves.toBe(true);
+		expect(plain(await page.locator('#export-key-hint').textContent())).toMatch(/pseidonīms/);
+		await page.getByTestId('export-key').fill(KEY);
+		await prepare(page);
+		const own = await downloadBytes(page, 'export-download-participants-csv');
+		const ownManifest = JSON.parse((await downloadBytes(page, 'export-download-manifest-json')).bytes.toString('utf8'));
 		const node = await openPilotEngine();
 		try {
 			const filters = { ...DEFAULT_FILTERS, cohort: 'child' as const };
 			const files = await serialiseExport(await assembleExport(await fetchExportData(node.engine, filters), defaultSettings(filters), KEY), {
-				softwareVersion: manifest.software_version,
-				datasetName: manifest.dataset,
-				exportedOn: manifest.exported_on
+				softwareVersion: ownManifest.software_version,
+				datasetName: ownManifest.dataset,
+				exportedOn: ownManifest.exported_on
 			});
-			expect(Buffer.from(files.find((f) => f.name === csv.name)!.bytes).equals(csv.bytes)).toBe(true);
-			expect(Buffer.from(files.find((f) => f.name === pq.name)!.bytes).equals(pq.bytes)).toBe(true);
+			expect(Buffer.from(files.find((f) => f.name === own.name)!.bytes).equals(own.bytes)).toBe(true);
 		} finally {
 			await node.close();
 		}
-
-		// Preparing again gives the same CSV; another key gives other pseudonyms
-		await page.getByTestId('export-prepare').click();
-		await page.getByTestId('export-download-participants-csv').waitFor();
-		expect((await downloadBytes(page, 'export-download-participants-csv')).bytes.equals(csv.bytes)).toBe(true);
-		await page.getByTestId('export-generate-key').click();
-		await page.getByTestId('export-stale').waitFor();
-		await page.getByTestId('export-prepare').click();
-		await page.waitForFunction(() => !document.querySelector('[data-testid="export-stale"]'));
-		const other = parseCsv((await downloadBytes(page, 'export-download-participants-csv')).bytes.toString('utf8'));
-		const mine = new Set(body.map((r) => r[0]));
-		expect(other.slice(1).filter((r) => mine.has(r[0]))).toEqual([]);
+		expect(containsAny(own.bytes, [KEY])).toEqual([]);
 
 		expect(blocked).toEqual([]);
 		expect(errors).toEqual([]);
 		await context.close();
 	});
 
-	it('adults with municipality as a quasi-identifier: generalised or suppressed until k ≥ 5, long assessments file linked by pseudonym', async () => {
+	it('warns when a selection overlaps one exported earlier in the session; a region selection releases no cut class; k cannot go below 5', async () => {
+		const { page, context, blocked, errors } = await offlinePage(browser);
+		await context.addInitScript(() => localStorage.setItem('ib-outcomes.lang', 'en'));
+		await page.goto(server.url + '/export/');
+		await waitForData(page);
+		await prepare(page);
+		const warnings = page.getByTestId('export-overlap');
+		const words = (x: string | null) => plain(x).replace(/\s+/g, ' ');
+		await expect(warnings.count()).resolves.toBe(0);
+		await downloadBytes(page, 'export-download-participants-csv');
+
+		// Same session, sex = F: overlaps the whole cohort exported above, with the same settings
+		await page.goto(server.url + '/export/?sex=F');
+		await waitForData(page);
+		await prepare(page);
+		await expect(warnings.count()).resolves.toBe(1);
+		expect(words(await warnings.first().textContent())).toMatch(/47 participants.*can be matched and subtracted.*same anonymisation settings/);
+		expect(await count(page, 'export-suppressed-selection')).toBe(0);
+
+		// k = 1: the form refuses it (min 5, the browser will not submit); settingsFromForm and assembleExport
+		// would raise it to 5 anyway (unit tests), so the export in hand still stands for k 5.
+		await page.getByTestId('export-k').fill('1');
+		await expect(page.getByTestId('export-k').evaluate((el) => (el as HTMLInputElement).validity.rangeUnderflow)).resolves.toBe(true);
+		const runs = await page.getByTestId('export-form').getAttribute('data-runs');
+		await page.getByTestId('export-prepare').click();
+		await page.waitForTimeout(500);
+		expect(await page.getByTestId('export-form').getAttribute('data-runs')).toBe(runs);
+		const manifest = JSON.parse((await downloadBytes(page, 'export-download-manifest-json')).bytes.toString('utf8'));
+		expect(manifest.settings.k).toBe(5);
+		expect(manifest.k_anonymity.k_achieved).toBeGreaterThanOrEqual(5);
+
+		// Other settings for overlapping selections (the whole cohort and this sex = F, both downloaded): warned that combining can break k
+		await page.getByTestId('export-k').fill('6');
+		await prepare(page);
+		const texts = (await warnings.allTextContents()).map(words);
+		expect(texts.length).toBe(2);
+		for (const x of texts) expect(x).toMatch(/can be matched and subtracted.*settings differ/);
+
+		// A region cuts the classes of the whole cohort (region is not kept by default): nothing is released, and the page says why
+		await page.goto(server.url + '/export/?region=Zemgale');
+		await waitForData(page);
+		await prepare(page);
+		expect(await count(page, 'export-exported')).toBe(0);
+		expect(await count(page, 'export-suppressed-selection')).toBe(31);
+		await page.getByTestId('export-selection-cut').waitFor();
+		expect(blocked).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('adults with municipality allowed and the long layout: k ≥ 5 on all background columns, assessments linked by pseudonym', async () => {
 		const { page, context, blocked, errors } = await offlinePage(browser);
 		await page.goto(server.url + '/export/?cohort=adult');
 		await waitForData(page);
-		await page.getByTestId('export-key').fill(KEY);
 		await page.getByTestId('export-place-level').selectOption('0');
 		await page.getByTestId('export-layout-long').check();
-		await page.getByTestId('export-prepare').click();
-		await page.getByTestId('export-report').waitFor();
-		const qiColumns = (await page.getByTestId('export-qi-column').allTextContents()).map((s) => s.trim());
+		await prepare(page);
 		const csv = await downloadBytes(page, 'export-download-participants-csv');
 		expect(csv.name).toBe('ib-outcomes-adult-participants.csv');
 		const rows = parseCsv(csv.bytes.toString('utf8'));
 		const header = rows[0];
 		expect(header).toContain('employment_followup');
-		const classes = new Map<string, number>();
-		for (const r of rows.slice(1)) {
-			const k = JSON.stringify(qiColumns.map((c) => r[header.indexOf(c)]));
-			classes.set(k, (classes.get(k) ?? 0) + 1);
-		}
-		expect(Math.min(...classes.values())).toBeGreaterThanOrEqual(5);
+		expect(header).toContain('care_level');
+		expect(smallestOnBackground(rows)).toBeGreaterThanOrEqual(5);
 		expect(containsAny(csv.bytes, ids)).toEqual([]);
 		const long = parseCsv((await downloadBytes(page, 'export-download-assessments-csv')).bytes.toString('utf8'));
 		expect(long[0].slice(0, 3)).toEqual(['pseudonym', 'instrument', 'informant']);

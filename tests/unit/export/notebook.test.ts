@@ -3,7 +3,9 @@
  * export; its committed numbers (notebooks/output/reproduce-pilot.json) must
  * equal the dashboard's own computation on the pilot data (the metric modules
  * the views use). And the committed export must be exactly what the export
- * library produces today (so the notebook checks the current code).
+ * library produces today (so the notebook checks the current code), and as
+ * safe as the page's default on its background columns: it differs only in
+ * allowing no suppression and in exact costs (synthetic data, make-export.ts).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFile } from 'node:fs/promises';
@@ -16,6 +18,8 @@ import { summariseKidscreen } from '../../../src/lib/outcomes/kidscreen/summary.
 import { employment } from '../../../src/lib/outcomes/employment/query.ts';
 import { costTable } from '../../../src/lib/outcomes/costs/query.ts';
 import { notebookExport } from '../../../notebooks/make-export.ts';
+import { parseCsv } from '../../helpers/csv-parse.ts';
+import { backgroundColumns } from './cohort/attack.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -111,6 +115,27 @@ describe('notebook output vs the dashboard', () => {
 				expect(Buffer.from(f.bytes).equals(committed), `${f.name} differs: rerun npx tsx notebooks/make-export.ts and the notebook`).toBe(true);
 			}
 			expect(r[cohort].participants).toBe(files.length && JSON.parse(new TextDecoder().decode(files.at(-1)!.bytes)).records.exported);
+		}
+	});
+
+	it('the committed export is k-anonymous (k ≥ 5) on all its background columns together, with the risk cap, and says its costs are exact', async () => {
+		for (const cohort of ['child', 'adult'] as const) {
+			const csv = parseCsv(await readFile(resolve(ROOT, `notebooks/export/ib-outcomes-${cohort}-participants.csv`), 'utf8'));
+			const manifest = JSON.parse(await readFile(resolve(ROOT, `notebooks/export/ib-outcomes-${cohort}-manifest.json`), 'utf8'));
+			const header = csv[0];
+			const background = backgroundColumns(header);
+			expect(background.length).toBeGreaterThanOrEqual(cohort === 'child' ? 14 : 15);
+			const idx = background.map((c) => header.indexOf(c));
+			const counts = new Map<string, number>();
+			for (const row of csv.slice(1)) {
+				const key = JSON.stringify(idx.map((i) => row[i]));
+				counts.set(key, (counts.get(key) ?? 0) + 1);
+			}
+			expect(Math.min(...counts.values())).toBeGreaterThanOrEqual(5);
+			expect(manifest.risk.max).toBeLessThanOrEqual(0.2);
+			expect(manifest.records.exported).toBe(manifest.records.selected);
+			expect(manifest.settings.cost_rounding_eur).toBeNull();
+			expect(manifest.pseudonym.key_included).toBe(false);
 		}
 	});
 });

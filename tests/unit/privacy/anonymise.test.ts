@@ -1,8 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { generateKey, keyProblem, pseudonymise, pseudonymiser, sha256Hex } from '../../../src/lib/privacy/anonymise/pseudonym.ts';
-import { ANY, ageBand, monthsSince, regionOf, toMonth, toQuarter } from '../../../src/lib/privacy/anonymise/generalise.ts';
+import { ANY, ageBand, monthBand, monthsSince, regionOf, roundAmount, roundSignificant, toMonth, toQuarter } from '../../../src/lib/privacy/anonymise/generalise.ts';
+import { aboveCap, prosecutorRisk, riskSummary } from '../../../src/lib/privacy/anonymise/risk.ts';
 import {
 	achieveKAnonymity,
+	discernibility,
 	equivalenceClasses,
 	smallestClass,
 	violating,
@@ -95,50 +97,91 @@ const six: P[] = [
 	{ sex: 'F', band: '7-12' }
 ];
 
-describe('k-anonymity', () => {
-	it('equivalence classes, smallest class and violating records', () => {
+describe('k-anonymity (top-down specialisation)', () => {
+	it('equivalence classes, smallest class, violating records and discernibility', () => {
 		const c = equivalenceClasses(six, [sex, band], [0, 0]);
 		expect([...c.values()]).toEqual([[0, 1], [2, 5], [3], [4]]);
 		expect(smallestClass(c)).toBe(1);
 		expect(violating(c, 2)).toEqual([3, 4]);
 		expect(smallestClass(new Map())).toBe(0);
+		// k = 2: classes of 2 and 2 count |E|², the two singletons 1 × 6 records each
+		expect(discernibility(c, 2, 6)).toBe(4 + 4 + 6 + 6);
 	});
 
-	it('k = 2, no suppression: generalises the QI that removes most violations, then stops', () => {
-		// sex → *: 0-6 ×3, 7-12 ×3; band → *: F ×4, M ×2 — both leave 0 violations; tie → first in order (sex)
-		const r = achieveKAnonymity(six, [sex, band], [0, 0], { k: 2, maxSuppressedShare: 0 });
+	it('k = 3, nothing suppressed: band is specialised (3 + 3), sex then no longer fits', () => {
+		// From [*, *]: sex → F ×4 / M ×2 leaves 2 in a small class (inadmissible); band → 0-6 ×3 / 7-12 ×3 is fine.
+		const r = achieveKAnonymity(six, [sex, band], { k: 3, maxSuppressedShare: 0 });
 		expect(r.levels).toEqual([1, 0]);
-		expect(r.steps).toEqual([{ qi: 'sex', level: 1, violating: 0 }]);
+		expect(r.steps).toEqual([{ qi: 'band', level: 0, violating: 0 }]);
 		expect(r.suppressed).toEqual([]);
 		expect(r.smallestClass).toBe(3);
 	});
 
-	it('k = 3: with 1/3 suppression allowed the two men go after generalising band; without, everything is generalised', () => {
-		const some = achieveKAnonymity(six, [sex, band], [0, 0], { k: 3, maxSuppressedShare: 0.34 });
-		// Step 1: sex → * gives classes 0-6 ×3, 7-12 ×3 — no violations at all, so sex is generalised.
-		expect(some.levels).toEqual([1, 0]);
-		expect(some.suppressed).toEqual([]);
-		const k4 = achieveKAnonymity(six, [sex, band], [0, 0], { k: 4, maxSuppressedShare: 0.34 });
-		// sex → *: 3+3 all violate (6); band → *: F ×4 ok, M ×2 violate (2 ≤ floor(0.34·6) = 2) → suppress the men.
-		expect(k4.levels).toEqual([0, 1]);
-		expect(k4.suppressed).toEqual([3, 4]);
-		expect(k4.kept).toEqual([0, 1, 2, 5]);
-		expect(k4.smallestClass).toBe(4);
-		const none = achieveKAnonymity(six, [sex, band], [0, 0], { k: 4, maxSuppressedShare: 0 });
-		expect(none.levels).toEqual([1, 1]);
-		expect(none.suppressed).toEqual([]);
-		expect(none.smallestClass).toBe(6);
+	it('k = 2: both QIs down to the detail, with the two singletons suppressed when a third may go', () => {
+		// Allowed floor(0.34 × 6) = 2. From [*, *]: band (DM 36 → 18) beats sex (16 + 2 × 6 = 28 → gain 8 vs 18).
+		// Then sex: F/0-6 ×2, F/7-12 ×2, M ×1, M ×1 → 2 violating ≤ 2: admissible.
+		const r = achieveKAnonymity(six, [sex, band], { k: 2, maxSuppressedShare: 0.34 });
+		expect(r.levels).toEqual([0, 0]);
+		expect(r.steps.map((s) => s.qi)).toEqual(['band', 'sex']);
+		expect(r.suppressed).toEqual([3, 4]);
+		expect(r.kept).toEqual([0, 1, 2, 5]);
+		expect(r.smallestClass).toBe(2);
+		// Without the allowance the men cannot be split off: sex stays at *.
+		expect(achieveKAnonymity(six, [sex, band], { k: 2, maxSuppressedShare: 0 }).levels).toEqual([1, 0]);
+	});
+
+	it('weights decide between equally admissible steps; finest levels stop the search', () => {
+		// k = 2, nothing suppressed: sex alone (F ×4, M ×2) and band alone (3 + 3) are both admissible; band wins on
+		// discernibility (18 < 20), but a weight of 3 on sex makes sex the first step (gain 16 × 3 > 18).
+		expect(achieveKAnonymity(six, [sex, band], { k: 2, maxSuppressedShare: 0, weights: [3, 1] }).steps[0].qi).toBe('sex');
+		const capped = achieveKAnonymity(six, [sex, band], { k: 2, maxSuppressedShare: 0.34, finest: [1, 0] });
+		expect(capped.levels).toEqual([1, 0]);
 	});
 
 	it('only suppresses when generalisation is off, and suppresses everyone when k exceeds the records', () => {
-		const r = achieveKAnonymity(six, [sex, band], [0, 0], { k: 2, maxSuppressedShare: 0, generalise: false });
+		const r = achieveKAnonymity(six, [sex, band], { k: 2, maxSuppressedShare: 0, generalise: false });
 		expect(r.levels).toEqual([0, 0]);
 		expect(r.suppressed).toEqual([3, 4]);
-		const all = achieveKAnonymity(six, [sex, band], [0, 0], { k: 7, maxSuppressedShare: 0 });
+		expect(r.steps).toEqual([]);
+		const all = achieveKAnonymity(six, [sex, band], { k: 7, maxSuppressedShare: 0 });
 		expect(all.levels).toEqual([1, 1]);
 		expect(all.kept).toEqual([]);
 		expect(all.smallestClass).toBe(0);
-		expect(() => achieveKAnonymity(six, [sex], [0], { k: 0, maxSuppressedShare: 0 })).toThrow();
+		expect(() => achieveKAnonymity(six, [sex], { k: 0, maxSuppressedShare: 0 })).toThrow();
+	});
+});
+
+describe('re-identification risk (prosecutor)', () => {
+	it('1 / class size per record; max, mean and records above the cap', () => {
+		expect(prosecutorRisk(4)).toBe(0.25);
+		expect(prosecutorRisk(0)).toBe(0);
+		expect(aboveCap(5, 0.2)).toBe(false);
+		expect(aboveCap(4, 0.2)).toBe(true);
+		// Classes 2, 5, 5: 12 records; risks 1/2 ×2 and 1/5 ×10; mean = 3 classes / 12 records.
+		expect(riskSummary([2, 5, 5], 0.2)).toEqual({ records: 12, max: 0.5, mean: 0.25, aboveCap: 2, cap: 0.2 });
+		expect(riskSummary([], 0.2)).toEqual({ records: 0, max: 0, mean: 0, aboveCap: 0, cap: 0.2 });
+	});
+});
+
+describe('rounding and banding of outcomes', () => {
+	it('amounts to the nearest step, a paid amount never to 0; exact to the cent with step 0', () => {
+		expect(roundAmount(1234.56, 100)).toBe(1200);
+		expect(roundAmount(1250, 100)).toBe(1300);
+		expect(roundAmount(30, 100)).toBe(100);
+		expect(roundAmount(0, 100)).toBe(0);
+		expect(roundAmount(1234.56, 500)).toBe(1000);
+		expect(roundAmount(1234.567, 0)).toBe(1234.57);
+	});
+	it('units to significant digits; months to bands', () => {
+		expect(roundSignificant(2282, 2)).toBe(2300);
+		expect(roundSignificant(76, 2)).toBe(76);
+		expect(roundSignificant(2.5, 2)).toBe(2.5);
+		expect(roundSignificant(0.123, 2)).toBe(0.12);
+		expect(roundSignificant(0, 2)).toBe(0);
+		expect(monthBand(13, 6)).toBe('12-17');
+		expect(monthBand(0, 6)).toBe('0-5');
+		expect(monthBand(18, 6)).toBe('18-23');
+		expect(monthBand(null, 6)).toBeNull();
 	});
 });
 

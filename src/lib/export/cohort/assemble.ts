@@ -1,9 +1,11 @@
 /**
- * Rows → the anonymised export tables: generalise the quasi-identifiers,
- * reach k-anonymity (with local suppression), check or enforce distinct
+ * Rows → the anonymised export tables: decide the generalisation and the
+ * released participants (anonymise.ts), check or enforce distinct
  * l-diversity, replace participant ids by keyed pseudonyms, and report what
  * was done. Deterministic for a given key: rows are sorted by pseudonym,
- * columns are in a fixed order.
+ * columns are in a fixed order. Without a key, a fresh random one is made
+ * for this export alone and forgotten, so two exports cannot be linked by
+ * pseudonym.
  *
  * Never exported: participant_id (replaced by an HMAC-SHA-256 pseudonym),
  * birth year and exact dates (dates become months or months since enrolment),
@@ -11,48 +13,58 @@
  */
 import type { Cohort } from '#lib/filters/filters.ts';
 import { monthsSince, toMonth } from '#lib/privacy/anonymise/generalise.ts';
-import { achieveKAnonymity, equivalenceClasses, smallestClass, type QuasiIdentifier, type GeneralisationStep } from '#lib/privacy/anonymise/kAnonymity.ts';
-import { distinctLDiversity, lDiverseViolations } from '#lib/privacy/anonymise/lDiversity.ts';
+import { equivalenceClasses, type GeneralisationStep } from '#lib/privacy/anonymise/kAnonymity.ts';
+import { distinctLDiversity } from '#lib/privacy/anonymise/lDiversity.ts';
 import { informationLoss, type InformationLoss } from '#lib/privacy/anonymise/informationLoss.ts';
-import { pseudonymise, PSEUDONYM_LENGTH } from '#lib/privacy/anonymise/pseudonym.ts';
+import { generateKey, pseudonymise, PSEUDONYM_LENGTH } from '#lib/privacy/anonymise/pseudonym.ts';
+import type { RiskSummary } from '#lib/privacy/anonymise/risk.ts';
 import type { ExportCell, ExportColumn, ExportTable } from '../export-table.ts';
+import { anonymiseSelection, type SuppressionReason } from './anonymise.ts';
 import { variables } from './columns.ts';
-import { qiDefs } from './hierarchies.ts';
 import { people, type Person } from './person.ts';
 import type { RawData, RawDimension, RawProgramme } from './query.ts';
-import { QI_NAMES, qiAvailable, type DateMode, type ExportSettings, type QiName } from './settings.ts';
+import { normaliseSettings, type DateMode, type ExportSettings, type QiName } from './settings.ts';
 
 export interface QiReport {
 	name: QiName;
 	column: string;
 	levels: string[];
+	/** The finest level allowed. */
 	startLevel: number;
 	level: number;
 }
 
 export interface ExportReport {
 	cohort: Cohort;
+	/** Participants of the whole cohort: the classes are formed on them. */
+	population: number;
 	/** Participants selected by the filters. */
 	selected: number;
 	exported: number;
-	suppressedForK: number;
-	suppressedForL: number;
+	/** Selected records not released: class below k, risk above the cap, class cut by the selection, l not reached. */
+	suppressed: Record<SuppressionReason, number>;
+	/** k asked for (after the floor) and the smallest class released: max(k, ⌈1 / cap⌉). */
 	k: number;
+	minClassSize: number;
 	/** Smallest equivalence class among exported records (the achieved k). */
 	smallestClass: number;
 	classes: number;
 	quasiIdentifiers: QiReport[];
 	steps: GeneralisationStep[];
+	risk: RiskSummary;
+	recordsAboveCap: number;
 	sensitive: string | null;
 	lTarget: number;
 	enforceL: boolean;
 	/** Achieved distinct l (null without a sensitive variable). */
 	l: number | null;
-	/** Classes with fewer than the target l distinct values (after any enforcement). */
+	/** Classes with fewer than the target l distinct values (0 when enforced). */
 	classesBelowL: number;
 	informationLoss: InformationLoss;
-	/** Sizes of the equivalence classes, ascending. */
+	/** Sizes of the released equivalence classes, ascending. */
 	classSizes: number[];
+	/** Whether the pseudonym key was made fresh for this export or supplied (the key itself is never kept). */
+	keySource: 'fresh' | 'supplied';
 }
 
 export interface ExportResult {
@@ -64,52 +76,33 @@ export interface ExportResult {
 }
 
 /**
- * Anonymise and shape the export. Deterministic for a given key: rows are
- * sorted by pseudonym, columns are in a fixed order.
+ * Anonymise and shape the export. `key` null (the default): a fresh random
+ * key, used once and dropped. A supplied key links this export to others
+ * made with it, on purpose. Settings below the floors are raised to them.
  */
-export async function assembleExport(raw: RawData, settings: ExportSettings, key: string): Promise<ExportResult> {
+export async function assembleExport(raw: RawData, requested: ExportSettings, key: string | null = null): Promise<ExportResult> {
+	const settings = normaliseSettings(requested);
 	const cohort = raw.cohort;
-	const defs = qiDefs(cohort);
-	const qiNames = QI_NAMES.filter((q) => settings.quasiIdentifiers.includes(q) && qiAvailable(q, cohort, settings.dates));
-	const qiSet = new Set(qiNames);
-	// Age and place are always exported; when they are not QIs they stay at their start level.
-	const columnsQis: QiName[] = [...new Set<QiName>(['sex', 'age', 'place', ...qiNames])];
-	const startLevel = (q: QiName) => (q === 'age' ? settings.ageLevel : q === 'place' ? settings.placeLevel : 0);
-
 	const persons = people(raw);
-	const checked: QuasiIdentifier<Person>[] = qiNames.map((q) => ({ name: q, maxLevel: defs[q].levels.length - 1, value: (x, l) => defs[q].value(x, l) }));
-	const k = achieveKAnonymity(persons, checked, qiNames.map(startLevel), {
-		k: settings.k,
-		maxSuppressedShare: settings.maxSuppressedShare,
-		generalise: settings.generalise
-	});
-	const levelOf = (q: QiName) => (qiSet.has(q) ? k.levels[qiNames.indexOf(q)] : startLevel(q));
+	const byId = new Map(persons.map((x) => [x.p.participant_id, x]));
+	const vars = variables(raw, settings);
+	const sensitiveVar = settings.sensitive ? (vars.find((v) => v.name === settings.sensitive && v.categorical) ?? null) : null;
+	const sensitiveOf = sensitiveVar ? (id: string) => sensitiveVar.get(byId.get(id)!) : null;
 
-	const vars = variables(raw, settings, qiSet);
-	const sensitiveVar = settings.sensitive ? vars.find((v) => v.name === settings.sensitive && v.categorical) ?? null : null;
-	const sensitiveOf = (i: number) => (sensitiveVar ? sensitiveVar.get(persons[i]) : null);
+	const a = anonymiseSelection(raw, settings, sensitiveOf);
+	const keptIdx = persons.map((_, i) => i).filter((i) => a.released.has(persons[i].p.participant_id));
+	const levelOf = (q: QiName) => a.levels[a.qis.indexOf(q)];
 
-	let classes = k.classes;
-	let lSuppressed: number[] = [];
-	if (sensitiveVar && settings.enforceL && settings.l > 1) {
-		lSuppressed = lDiverseViolations(classes, sensitiveOf, settings.l);
-		const drop = new Set(lSuppressed);
-		classes = new Map([...classes].filter(([, members]) => !members.some((i) => drop.has(i))));
-	}
-	const keptIdx = [...classes.values()].flat().sort((a, b) => a - b);
-	const diversity = sensitiveVar ? distinctLDiversity(classes, sensitiveOf) : null;
-
-	// Columns
-	const qiColumns: ExportColumn[] = columnsQis.map((q) => {
+	const qiColumns: ExportColumn[] = a.qis.map((q) => {
 		const level = levelOf(q);
-		const c = defs[q].column(level);
+		const c = a.defs[q].column(level);
 		return {
 			name: c.name,
 			type: c.type,
 			group: 'attributes',
-			description: defs[q].description,
+			description: a.defs[q].description,
 			...(c.allowed ? { allowed: c.allowed } : {}),
-			...(qiSet.has(q) ? { quasiIdentifier: `${defs[q].levels.join(' → ')}; exported at level “${defs[q].levels[level]}”` } : {})
+			quasiIdentifier: `${a.defs[q].levels.join(' → ')}; exported at level “${a.defs[q].levels[level]}”`
 		};
 	});
 	const columns: ExportColumn[] = [
@@ -118,41 +111,45 @@ export async function assembleExport(raw: RawData, settings: ExportSettings, key
 		...vars.map(({ get: _g, categorical: _c, ...c }) => ({ ...c, ...(sensitiveVar && c.name === sensitiveVar.name ? { sensitive: true } : {}) }))
 	];
 
-	const pseudonyms = await pseudonymise(key, keptIdx.map((i) => persons[i].p.participant_id));
+	const pseudonyms = await pseudonymise(key ?? generateKey(), keptIdx.map((i) => persons[i].p.participant_id));
 	const rowFor = (i: number): ExportCell[] => {
 		const x = persons[i];
-		return [pseudonyms.get(x.p.participant_id)!, ...columnsQis.map((q) => defs[q].value(x, levelOf(q))), ...vars.map((v) => v.get(x))];
+		return [pseudonyms.get(x.p.participant_id)!, ...a.qis.map((q) => a.defs[q].value(x.p, levelOf(q))), ...vars.map((v) => v.get(x))];
 	};
-	const order = [...keptIdx].sort((a, b) => {
-		const pa = pseudonyms.get(persons[a].p.participant_id)!;
-		const pb = pseudonyms.get(persons[b].p.participant_id)!;
-		return pa < pb ? -1 : pa > pb ? 1 : 0;
+	const order = [...keptIdx].sort((x, y) => {
+		const px = pseudonyms.get(persons[x].p.participant_id)!;
+		const py = pseudonyms.get(persons[y].p.participant_id)!;
+		return px < py ? -1 : px > py ? 1 : 0;
 	});
 	const tables: ExportTable[] = [{ name: 'participants', columns, rows: order.map(rowFor) }];
-
 	if (settings.groups.includes('assessments') && settings.assessmentLayout === 'long') {
 		tables.push(assessmentsLong(raw, persons, order, pseudonyms, settings.dates));
 	}
 
-	const classSizes = [...classes.values()].map((c) => c.length).sort((a, b) => a - b);
-	const suppressedTotal = k.suppressed.length + lSuppressed.length;
+	// l over the released classes (members of a class share its size and QI values).
+	const releasedClasses = new Map<string, number[]>();
+	for (const i of keptIdx) {
+		const classKey = JSON.stringify(a.qis.map((q) => a.defs[q].value(persons[i].p, levelOf(q))));
+		const list = releasedClasses.get(classKey);
+		if (list) list.push(i);
+		else releasedClasses.set(classKey, [i]);
+	}
+	const diversity = sensitiveVar ? distinctLDiversity(releasedClasses, (i) => sensitiveVar.get(persons[i])) : null;
+	const suppressedTotal = persons.length - keptIdx.length;
 	const report: ExportReport = {
 		cohort,
+		population: a.population,
 		selected: persons.length,
 		exported: keptIdx.length,
-		suppressedForK: k.suppressed.length,
-		suppressedForL: lSuppressed.length,
+		suppressed: a.suppressed,
 		k: settings.k,
-		smallestClass: qiNames.length ? smallestClass(classes) : keptIdx.length,
-		classes: classes.size,
-		quasiIdentifiers: qiNames.map((q) => ({
-			name: q,
-			column: defs[q].column(levelOf(q)).name,
-			levels: defs[q].levels,
-			startLevel: startLevel(q),
-			level: levelOf(q)
-		})),
-		steps: k.steps,
+		minClassSize: a.minClassSize,
+		smallestClass: a.classSizes[0] ?? 0,
+		classes: a.classSizes.length,
+		quasiIdentifiers: a.qis.map((q, j) => ({ name: q, column: a.defs[q].column(a.levels[j]).name, levels: a.defs[q].levels, startLevel: a.finest[j], level: a.levels[j] })),
+		steps: a.steps,
+		risk: a.risk,
+		recordsAboveCap: a.recordsAboveCap,
 		sensitive: sensitiveVar?.name ?? null,
 		lTarget: settings.l,
 		enforceL: settings.enforceL,
@@ -161,12 +158,13 @@ export async function assembleExport(raw: RawData, settings: ExportSettings, key
 		informationLoss: informationLoss({
 			records: persons.length,
 			suppressed: suppressedTotal,
-			levels: qiNames.map(levelOf),
-			maxLevels: qiNames.map((q) => defs[q].levels.length - 1),
-			classSizes,
-			k: settings.k
+			levels: a.levels,
+			maxLevels: a.qis.map((q) => a.defs[q].levels.length - 1),
+			classSizes: a.classSizes,
+			k: a.minClassSize
 		}),
-		classSizes
+		classSizes: a.classSizes,
+		keySource: key === null ? 'fresh' : 'supplied'
 	};
 	return { settings, tables, report, programmes: raw.programmes, dimensions: raw.dimensions };
 }

@@ -1,12 +1,16 @@
 /**
- * Codebook of an export, in Markdown: every variable with its type, meaning
- * and allowed values, how each quasi-identifier was generalised, the achieved
- * k and l, and notes on the instruments and on reproducing the dashboard's
- * figures. No date inside, so the same export gives the same codebook.
+ * Codebook of an export, in Markdown: the method note (lv and en, the same
+ * as on the export page), every variable with its type, meaning and allowed
+ * values, how each background attribute was generalised, the achieved k,
+ * risk and l, and notes on the instruments and on reproducing the
+ * dashboard's figures. No date inside, so the same export gives the same codebook.
  */
+import { en, lv } from '#lib/i18n/views/export.ts';
+import { RELEASE_MIN } from '#lib/privacy/release/rules.ts';
 import type { ExportColumn } from '../export-table.ts';
 import type { ExportResult } from './assemble.ts';
 import type { ExportMeta } from './manifest.ts';
+import type { ExportSettings } from './settings.ts';
 
 const INSTRUMENT_NOTES: Record<string, string> = {
 	sfk: 'SFK (ICF / ICF-CY) activity and participation chapters d1–d9, rated by the multi-professional team (informant professional). Qualifier 0 no difficulty (0–4%), 1 mild (5–24%), 2 moderate (25–49%), 3 severe (50–95%), 4 complete (96–100%); 8 not specified and 9 not applicable are codes, not levels: exclude them from change. Lower is better; change is ordinal (paired Wilcoxon or sign test).',
@@ -24,24 +28,51 @@ function variableRow(c: ExportColumn): string {
 	return `| \`${c.name}\` | ${c.type} | ${cell(c.description)}${notes ? ' ' + cell(notes) : ''} | ${c.allowed ? cell(c.allowed.join(', ')) : ''} |`;
 }
 
+type MethodSettings = Pick<ExportSettings, 'k' | 'riskCap' | 'costStep'>;
+
+/** The keys of the method note, in order (the export page shows the same note). */
+export function methodKeys(s: MethodSettings) {
+	return ['export.method.k', 'export.method.qi', s.costStep ? 'export.method.banding' : 'export.method.bandingExact', 'export.method.risk', 'export.method.keys', 'export.method.overlap'] as const;
+}
+
+/** The numbers the method note is filled with (a decimal comma in Latvian). */
+export function methodParams(s: MethodSettings, lang: 'lv' | 'en'): Record<string, string | number> {
+	const cap = String(Number(s.riskCap.toFixed(3)));
+	return { k: s.k, min: RELEASE_MIN, cap: lang === 'lv' ? cap.replace('.', ',') : cap, step: s.costStep };
+}
+
+const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (m, n: string) => (n in params ? String(params[n]) : m));
+
 /** @example codebookMarkdown(result, meta).startsWith('# IB Outcomes cohort export — codebook') // → true */
 export function codebookMarkdown(result: ExportResult, meta: Pick<ExportMeta, 'softwareVersion' | 'datasetName'>): string {
 	const r = result.report;
 	const s = result.settings;
+	const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 	const out: string[] = [];
 	out.push('# IB Outcomes cohort export — codebook', '');
 	out.push(`Dataset: ${meta.datasetName}. Cohort: ${r.cohort}. Software: IB Outcomes ${meta.softwareVersion}.`, '');
+	out.push(`## ${lv['export.method.heading']} / ${en['export.method.heading']}`, '');
+	out.push(...methodKeys(s).map((k) => `- ${fill(lv[k], methodParams(s, 'lv'))}`), '');
+	out.push(...methodKeys(s).map((k) => `- ${fill(en[k], methodParams(s, 'en'))}`), '');
 	out.push('## Anonymisation', '');
 	out.push(
-		`- Participant ids are replaced by keyed pseudonyms (HMAC-SHA-256 with a key chosen at export; the key is not in any file). Exports made with the same key can be linked; with different keys they cannot.`,
-		`- Never exported: participant ids, birth year, exact dates (dates are ${s.dates === 'month' ? 'months, YYYY-MM' : 'whole months since enrolment'}), provider ids and labels, goal and event ids, free text.`,
-		`- Quasi-identifiers checked for k-anonymity: ${r.quasiIdentifiers.map((q) => `${q.name} (hierarchy ${q.levels.join(' → ')}; exported as \`${q.column}\` at level “${q.levels[q.level]}”)`).join('; ') || 'none'}.`,
-		`- k target ${r.k}; smallest equivalence class ${r.smallestClass} (${r.classes} classes); records selected ${r.selected}, exported ${r.exported}, suppressed ${r.suppressedForK} for k${r.suppressedForL ? ` and ${r.suppressedForL} for l` : ''}.`,
+		r.keySource === 'fresh'
+			? '- Participant ids are replaced by keyed pseudonyms (HMAC-SHA-256) under a fresh random key made for this export and not kept: no other export shares these pseudonyms.'
+			: '- Participant ids are replaced by keyed pseudonyms (HMAC-SHA-256) under a key supplied by the user (not in any file): exports made with the same key can be linked record by record.',
+		`- Never exported: participant ids, birth year, exact dates (dates are ${s.dates === 'month' ? 'months, YYYY-MM, or coarser' : 'whole months since enrolment; time in the programme may be banded'}), provider ids and labels, goal and event ids, free text.`,
+		`- Background attributes released, all quasi-identifiers: ${r.quasiIdentifiers.map((q) => `${q.name} (hierarchy ${q.levels.join(' → ')}; exported as \`${q.column}\` at level “${q.levels[q.level]}”)`).join('; ') || 'none'}.`,
+		`- Equivalence classes are formed on the whole ${r.cohort} cohort (${r.population} participants) whatever the filters; a class is released only if the selection holds all of it.`,
+		`- k target ${r.k} (floor ${RELEASE_MIN}); smallest class released ${r.minClassSize}; smallest class in this file ${r.smallestClass} (${r.classes} classes).`,
+		`- Records: selected ${r.selected}, exported ${r.exported}; not released: ${r.suppressed.k} for k, ${r.suppressed.risk} for the risk cap, ${r.suppressed.selection} because the selection cuts their class, ${r.suppressed.l} for l.`,
+		`- Re-identification risk (prosecutor, 1 / class size): highest ${r.risk.max.toFixed(3)}, mean ${r.risk.mean.toFixed(3)}, cap ${s.riskCap.toFixed(3)}; ${r.recordsAboveCap} selected records above the cap were not released.`,
 		r.sensitive
-			? `- Distinct l-diversity of \`${r.sensitive}\`: l = ${r.l} (target ${r.lTarget}${r.enforceL ? ', enforced by suppressing classes below it' : ', checked only'}; ${r.classesBelowL} classes below target).`
-			: '- No l-diversity check (no sensitive variable chosen).',
-		`- Information loss: ${(r.informationLoss.suppressedShare * 100).toFixed(1)}% of records suppressed; mean generalisation height ${r.informationLoss.generalisationHeight.toFixed(3)} (0 = as recorded, 1 = fully generalised).`,
-		'- A value `*` means "any": the quasi-identifier was generalised to its top level. An empty cell means missing or not applicable.',
+			? `- Distinct l-diversity of \`${r.sensitive}\`: l = ${r.l} (target ${r.lTarget}${r.enforceL ? ', enforced by not releasing classes below it' : ', checked only'}; ${r.classesBelowL} classes below target).`
+			: '- No l-diversity check (no sensitive outcome variable chosen).',
+		s.costStep
+			? `- Costs are rounded to the nearest ${s.costStep} EUR (a paid amount never to 0) and units to 2 significant digits: sums over n people are off by at most ${s.costStep / 2} × n EUR.`
+			: '- Costs and units are exact (chosen on purpose: exact sums make people unique).',
+		`- Information loss: ${pct(r.informationLoss.suppressedShare)} of the selected records not released; mean generalisation height ${r.informationLoss.generalisationHeight.toFixed(3)} (0 = as recorded, 1 = fully generalised).`,
+		'- A value `*` means "any": the attribute was generalised to its top level. An empty cell means missing or not applicable.',
 		''
 	);
 	for (const t of result.tables) {
@@ -68,7 +99,7 @@ export function codebookMarkdown(result: ExportResult, meta: Pick<ExportMeta, 's
 		'- Cost per participant of a service group = Σ `cost_<group>_eur` / number of participants with `cost_<group>_eur` > 0; EUR per unit = Σ cost / Σ units; per month = per participant / the programme\'s reporting months ' +
 			`(${result.programmes.map((p) => `${p.programme}: ${p.reporting_months}`).join(', ') || 'see manifest'}). The total row counts participants with any paid service.`,
 		'- Employment: employed = any status other than `not_employed`; McNemar on baseline vs follow-up employed (exact binomial p when fewer than 25 discordant pairs).',
-		'- Suppressed records are missing from the file, so figures computed from an export with suppression differ from the dashboard.',
+		'- Suppressed records are missing from the file, and rounded costs are not the exact ones, so figures computed from such an export differ slightly from the dashboard.',
 		''
 	);
 	return out.join('\n');

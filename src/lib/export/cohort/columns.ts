@@ -1,19 +1,16 @@
 /**
- * The variable catalogue of the participants file: for each variable group
+ * The outcome variables of the participants file: for each variable group
  * the columns it adds (name, type, meaning, allowed values) and how a
- * person's value is read. The QIs are not here (hierarchies.ts): they come
- * first and are generalised; an unchecked categorical QI is listed here as
- * an ordinary attribute.
+ * person's value is read. The background attributes are not here
+ * (hierarchies.ts): they come first, and all of them are quasi-identifiers.
  */
 import type { Cohort } from '#lib/filters/filters.ts';
-import { monthsSince, toMonth } from '#lib/privacy/anonymise/generalise.ts';
+import { monthsSince, roundAmount, roundSignificant, toMonth } from '#lib/privacy/anonymise/generalise.ts';
 import type { ExportCell, ExportColumn, ExportType } from '../export-table.ts';
-import { qiDefs } from './hierarchies.ts';
 import type { Person } from './person.ts';
 import type { RawData, RawDimension, RawGoals } from './query.ts';
-import { groupAvailable, qiAvailable, type DateMode, type ExportSettings, type QiName } from './settings.ts';
+import { groupAvailable, type CostStep, type DateMode, type ExportSettings } from './settings.ts';
 
-const EXIT_REASONS = ['completed', 'withdrew_before_services', 'withdrew', 'moved', 'died', 'other'];
 const EMPLOYMENT_STATUSES = ['permanent_full_time', 'temporary_full_time', 'part_time', 'volunteer_public_works', 'not_employed'];
 const SERVICE_GROUPS = ['social', 'health', 'education', 'other'] as const;
 
@@ -21,60 +18,6 @@ interface VariableDef extends Omit<ExportColumn, 'quasiIdentifier' | 'sensitive'
 	get(person: Person): ExportCell;
 	/** May serve as the l-diversity sensitive variable. */
 	categorical?: boolean;
-}
-
-const b = (group: string, name: string, description: string, get: (x: Person) => ExportCell): VariableDef => ({ name, type: 'BOOLEAN', group, description, get, categorical: true });
-
-/** Attribute variables (without the QIs, which come first and are generalised). */
-function attributeVars(cohort: Cohort, dates: DateMode, qis: Set<QiName>): VariableDef[] {
-	const g = 'attributes';
-	const vars: VariableDef[] = [
-		{ name: 'programme', type: 'VARCHAR', group: g, description: 'Programme (pilot) code.', get: (x) => x.p.programme },
-		{ name: 'exit_reason', type: 'VARCHAR', group: g, description: 'Why participation ended; empty while still participating.', allowed: EXIT_REASONS, get: (x) => x.p.exit_reason, categorical: true }
-	];
-	if (dates === 'month') {
-		if (!qis.has('enrolment'))
-			vars.push({ name: 'enrolled_month', type: 'VARCHAR', group: g, description: 'Month the IB was granted (YYYY-MM).', get: (x) => toMonth(x.p.enrolled_on) });
-		vars.push({ name: 'exited_month', type: 'VARCHAR', group: g, description: 'Month participation ended (YYYY-MM).', get: (x) => toMonth(x.p.exited_on) });
-	} else {
-		vars.push({
-			name: 'months_in_programme',
-			type: 'INTEGER',
-			group: g,
-			description: 'Whole months from enrolment to the end of participation (no calendar dates are exported).',
-			get: (x) => monthsSince(x.p.enrolled_on, x.p.exited_on)
-		});
-	}
-	const defs = qiDefs(cohort);
-	// A categorical QI that is not checked: its recorded value (level 0 of its hierarchy).
-	const cat = (name: QiName) => {
-		if (qis.has(name)) return;
-		const { type, allowed } = defs[name].column(0);
-		vars.push({ name, type, group: g, description: defs[name].description, allowed, get: (x) => defs[name].value(x, 0), categorical: true });
-	};
-	cat('household_type');
-	cat('income_status');
-	if (cohort === 'child') {
-		cat('family_structure');
-		cat('caregiver_type');
-		vars.push(
-			b(g, 'impairment_vision', 'Vision impairment (FT type).', (x) => x.p.impairment_vision),
-			b(g, 'impairment_hearing', 'Hearing impairment.', (x) => x.p.impairment_hearing),
-			b(g, 'impairment_mobility', 'Mobility impairment.', (x) => x.p.impairment_mobility),
-			b(g, 'impairment_mental', 'Mental (intellectual/psychiatric, incl. autism spectrum) impairment.', (x) => x.p.impairment_mental)
-		);
-	} else {
-		cat('disability_group');
-		cat('care_level');
-		cat('residence_type');
-		vars.push(
-			b(g, 'needs_natural_support', 'Needs group II: the natural support circle needs support.', (x) => x.p.needs_natural_support),
-			b(g, 'needs_minor_child', 'Needs group III: support caring for a minor child.', (x) => x.p.needs_minor_child),
-			b(g, 'needs_mobility', 'Needs group IV: mobility for plan services.', (x) => x.p.needs_mobility),
-			b(g, 'left_institution', 'Moved out of a state social care centre (VSAC) under DI.', (x) => x.p.left_institution)
-		);
-	}
-	return vars;
 }
 
 function goalVars(domains: RawData['domains']): VariableDef[] {
@@ -190,43 +133,62 @@ function employmentVars(): VariableDef[] {
 	}));
 }
 
-const cents = (x: number) => Math.round(x * 100) / 100;
+/** Significant digits units keep when costs are rounded. */
+const UNIT_DIGITS = 2;
 
-function serviceVars(): VariableDef[] {
+function serviceVars(step: CostStep): VariableDef[] {
 	const g = 'services';
+	const cost = (x: number) => roundAmount(x, step);
+	const units = (x: number) => (step > 0 ? roundSignificant(x, UNIT_DIGITS) : x);
+	const costNote = step > 0 ? `rounded to the nearest ${step} EUR (a paid amount never to 0)` : 'exact to the cent';
+	const unitNote = step > 0 ? `, to ${UNIT_DIGITS} significant digits` : '';
 	const vars: VariableDef[] = [];
 	for (const group of SERVICE_GROUPS) {
 		vars.push(
-			{ name: `cost_${group}_eur`, type: 'DOUBLE', group: g, description: `Paid cost of ${group} services, EUR (0 if none).`, get: (x) => cents(x.services.get(group)?.cost_eur ?? 0) },
-			{ name: `units_${group}`, type: 'DOUBLE', group: g, description: `Units of ${group} services (hours, sessions, days, trips or months by service).`, get: (x) => x.services.get(group)?.units ?? 0 }
+			{ name: `cost_${group}_eur`, type: 'DOUBLE', group: g, description: `Paid cost of ${group} services, EUR, ${costNote} (0 if none).`, get: (x) => cost(x.services.get(group)?.cost_eur ?? 0) },
+			{
+				name: `units_${group}`,
+				type: 'DOUBLE',
+				group: g,
+				description: `Units of ${group} services (hours, sessions, days, trips or months by service)${unitNote}.`,
+				get: (x) => units(x.services.get(group)?.units ?? 0)
+			}
 		);
 	}
 	vars.push(
-		{ name: 'cost_total_eur', type: 'DOUBLE', group: g, description: 'Paid cost of all services, EUR.', get: (x) => cents([...x.services.values()].reduce((a, s) => a + s.cost_eur, 0)) },
-		{ name: 'units_total', type: 'DOUBLE', group: g, description: 'Units of all services.', get: (x) => [...x.services.values()].reduce((a, s) => a + s.units, 0) }
+		{
+			name: 'cost_total_eur',
+			type: 'DOUBLE',
+			group: g,
+			description: `Paid cost of all services, EUR, ${costNote} (rounded from the exact total, so it may differ from the sum of the rounded groups).`,
+			get: (x) => cost([...x.services.values()].reduce((a, s) => a + s.cost_eur, 0)),
+			categorical: true
+		},
+		{ name: 'units_total', type: 'DOUBLE', group: g, description: `Units of all services${unitNote}.`, get: (x) => units([...x.services.values()].reduce((a, s) => a + s.units, 0)) }
 	);
 	return vars;
 }
 
-/** Non-QI variables of the chosen groups, in export order. */
-export function variables(raw: RawData, s: ExportSettings, qis: Set<QiName>): VariableDef[] {
+/** Outcome variables of the chosen groups, in export order. */
+export function variables(raw: RawData, s: ExportSettings): VariableDef[] {
 	const groups = new Set(s.groups.filter((g) => groupAvailable(g, raw.cohort)));
 	return [
-		...(groups.has('attributes') ? attributeVars(raw.cohort, s.dates, qis) : []),
 		...(groups.has('goals') ? goalVars(raw.domains) : []),
 		...(groups.has('assessments') && s.assessmentLayout === 'wide' ? assessmentWideVars(raw, s.dates) : []),
 		...(groups.has('employment') ? employmentVars() : []),
-		...(groups.has('services') ? serviceVars() : [])
+		...(groups.has('services') ? serviceVars(s.costStep) : [])
 	];
 }
 
-/** Variables that can serve as the l-diversity sensitive variable with these settings. */
-export function sensitiveCandidates(cohort: Cohort, s: Pick<ExportSettings, 'groups' | 'quasiIdentifiers' | 'dates'>): string[] {
-	const qis = new Set(s.quasiIdentifiers.filter((q) => qiAvailable(q, cohort, s.dates)));
+/**
+ * Variables that can serve as the l-diversity sensitive variable: released
+ * categorical outcomes (employment, the total cost). Background attributes
+ * cannot: they are all quasi-identifiers, known to an attacker by assumption.
+ */
+export function sensitiveCandidates(cohort: Cohort, s: Pick<ExportSettings, 'groups'>): string[] {
 	const groups = new Set(s.groups);
-	const vars = [
-		...(groups.has('attributes') ? attributeVars(cohort, s.dates, qis) : []),
-		...(groups.has('employment') && cohort === 'adult' ? employmentVars() : [])
-	];
-	return vars.filter((v) => v.categorical).map((v) => v.name);
+	const out: string[] = [];
+	if (groups.has('employment') && cohort === 'adult') out.push(...employmentVars().map((v) => v.name));
+	if (groups.has('services')) out.push('cost_total_eur');
+	return out;
 }

@@ -10,6 +10,9 @@ const LEVEL_KEYS: Record<string, MessageKey> = {
 	month: 'export.level.month',
 	quarter: 'export.level.quarter',
 	year: 'export.level.year',
+	months: 'export.level.months',
+	'half-years': 'export.level.halfYears',
+	grouped: 'export.level.grouped',
 	value: 'export.level.value',
 	'F/M': 'export.level.sex',
 	'*': 'export.level.any'

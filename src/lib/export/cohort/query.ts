@@ -3,9 +3,11 @@
  * goals, assessments, employment, services and programmes, read with the same
  * participant selection as the outcome views (named parameters, nothing
  * spliced). Unchosen variable groups are read too and simply not written.
+ * The whole cohort's participants are read as well: the anonymisation is
+ * decided on them, never on the selection (see anonymise.ts).
  */
 import type { Engine } from '#lib/db/engine.ts';
-import type { Cohort, Filters } from '#lib/filters/filters.ts';
+import { DEFAULT_FILTERS, type Cohort, type Filters } from '#lib/filters/filters.ts';
 import { namedSql, run } from '#lib/query/sql.ts';
 import { SELECTION_SQL, SERVICE_PERIOD_SQL, periodParams, selectionParams, type PeriodParam, type SelectionParam } from '#lib/query/selection.ts';
 
@@ -79,7 +81,10 @@ export interface RawProgramme {
 
 export interface RawData {
 	cohort: Cohort;
+	/** The participants the filters select. */
 	participants: RawParticipant[];
+	/** Every participant of the cohort, whatever the filters (the anonymisation classes are formed on them). */
+	population: RawParticipant[];
 	domains: { code: string; name_en: string; name_lv: string }[];
 	goals: RawGoals[];
 	dimensions: RawDimension[];
@@ -152,11 +157,20 @@ SELECT DISTINCT pr.programme, pr.name_en, pr.reporting_months, pr.service_months
 FROM programmes pr JOIN participants p ON p.programme = pr.programme JOIN sel ON sel.participant_id = p.participant_id
 ORDER BY pr.programme`);
 
+/** Ids of the participants a selection holds (to tell whether two exports' selections overlap; never stored). */
+export const SELECTED_IDS_SQL = namedSql<SelectionParam>(`${SEL} SELECT participant_id FROM sel ORDER BY participant_id`);
+
+export async function selectedIds(engine: Engine, filters: Filters): Promise<string[]> {
+	return (await run<{ participant_id: string }, SelectionParam>(engine, SELECTED_IDS_SQL, selectionParams(filters))).map((r) => r.participant_id);
+}
+
 /** Everything the export may need for the filtered cohort (all groups; unchosen ones are simply not written). */
 export async function fetchExportData(engine: Engine, filters: Filters): Promise<RawData> {
 	const sel = selectionParams(filters);
-	const [participants, domains, goals, dimensions, assessments, employment, services, programmes] = await Promise.all([
+	const whole = selectionParams({ ...DEFAULT_FILTERS, cohort: filters.cohort });
+	const [participants, population, domains, goals, dimensions, assessments, employment, services, programmes] = await Promise.all([
 		run<RawParticipant, SelectionParam>(engine, EXPORT_PARTICIPANTS_SQL, sel),
+		run<RawParticipant, SelectionParam>(engine, EXPORT_PARTICIPANTS_SQL, whole),
 		run<RawData['domains'][number], 'cohort'>(engine, EXPORT_DOMAINS_SQL, { cohort: filters.cohort }),
 		run<RawGoals, SelectionParam>(engine, EXPORT_GOALS_SQL, sel),
 		run<RawDimension, never>(engine, EXPORT_DIMENSIONS_SQL, {}),
@@ -165,5 +179,5 @@ export async function fetchExportData(engine: Engine, filters: Filters): Promise
 		run<RawData['services'][number], SelectionParam | PeriodParam>(engine, EXPORT_SERVICES_SQL, { ...sel, ...periodParams(filters) }),
 		run<RawProgramme, SelectionParam>(engine, EXPORT_PROGRAMMES_SQL, sel)
 	]);
-	return { cohort: filters.cohort, participants, domains, goals, dimensions, assessments, employment, services, programmes };
+	return { cohort: filters.cohort, participants, population, domains, goals, dimensions, assessments, employment, services, programmes };
 }
