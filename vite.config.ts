@@ -1,9 +1,37 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { kit } from './kit.config.js';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+const PUBLISHED = process.env.VITE_IB_MODE === 'published';
+
+/**
+ * The published build (npm run publish) swaps the engine, the Parquet decoder and the
+ * bundled microdata (and parquet-wasm) for modules that hold nothing and refuse (src/lib/db/published/),
+ * so neither the 34 MB engine nor a single row can end up in its output.
+ */
+function publishedSite(): Plugin {
+	const swap: Record<string, string> = {
+		'src/lib/db/pilot.ts': 'src/lib/db/published/pilot.ts',
+		'src/lib/db/engine-browser.ts': 'src/lib/db/published/engine-browser.ts',
+		'src/lib/db/parquet-browser.ts': 'src/lib/db/published/parquet-browser.ts'
+	};
+	const root = fileURLToPath(new URL('.', import.meta.url));
+	return {
+		name: 'ib-published-site',
+		enforce: 'pre',
+		async resolveId(source, importer, options) {
+			if (source === 'parquet-wasm/esm') return root + 'src/lib/db/published/parquet-wasm.ts';
+			const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+			if (!resolved) return null;
+			const rel = resolved.id.startsWith(root) ? resolved.id.slice(root.length) : null;
+			return rel && swap[rel] ? root + swap[rel] : null;
+		}
+	};
+}
 
 export default defineConfig({
-	plugins: [sveltekit(kit)],
+	plugins: [...(PUBLISHED ? [publishedSite()] : []), sveltekit(kit)],
 	// DuckDB-WASM and parquet-wasm ship their own workers and wasm; pre-bundling breaks their ?url imports.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
 	build: { target: 'es2022', chunkSizeWarningLimit: 2000 },

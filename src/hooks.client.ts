@@ -4,8 +4,10 @@
  * DuckDB-WASM start-up is the longest step of a load (see bench/README.md).
  */
 import { ensureDataset } from '#lib/db/open.ts';
+import { PUBLISHED } from '#lib/mode.ts';
 
 export function init(): void {
 	// Errors are shown by LoadStatus (the layout awaits the same promise).
-	ensureDataset().catch(() => {});
+	// The published site has no engine: its figures are released results.
+	if (!PUBLISHED) ensureDataset().catch(() => {});
 }

@@ -1,4 +1,5 @@
-// Every page is prerendered to static HTML; data are queried in the browser only.
+// Every page is prerendered to static HTML, with the whole cohorts' released figures
+// (+layout.server.ts); other selections are computed (workbench) or read (published) in the browser.
 export const prerender = true;
-export const ssr = false;
+export const ssr = true;
 export const trailingSlash = 'always';

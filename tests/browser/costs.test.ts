@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { offlinePage, waitForData, plain } from '../helpers/browser';
 import { useBuiltSite } from '../helpers/site';
@@ -78,6 +79,29 @@ describe('costs page (built site, offline)', () => {
 		await page.getByTestId('cost-total-overheads').waitFor({ state: 'detached' });
 		expect(await text(page, 'costs-overheads-note')).toContain('nav sadalāmas pa personām');
 		expect(await text(page, 'cost-total')).not.toBe('770 615,00 €');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('hides a municipality\u2019s small service group and the next smallest, never total minus the shown groups', async () => {
+		const { page, errors, context } = await offlinePage(site.browser);
+		// Talsi: 1 child with "other services" (the issue's leak), 9 with education services.
+		await page.goto(site.url + '/costs?mun=TALSI_N');
+		await waitForData(page);
+		await page.getByTestId('costs-table').waitFor();
+		expect(await text(page, 'cost-participants')).toBe('10');
+		expect((await row(page, 'Citi pakalpojumi')).slice(1, 7)).toEqual(['–', '–', '–', '–', '–', '–']);
+		expect((await row(page, 'Izglītības pakalpojumi')).slice(1, 7)).toEqual(['–', '–', '–', '–', '–', '–']);
+		expect((await row(page, 'Kopā'))[3]).toBe('10');
+		expect(await text(page, 'costs-hidden-note')).toContain('Ar “–” atzīmētie skaitļi slēpti');
+		// The CSV carries the released values: the hidden groups' cells are empty.
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByTestId('costs-table').locator('xpath=..').getByRole('button', { name: 'Lejupielādēt CSV' }).click()
+		]);
+		const csv = await readFile((await download.path())!, 'utf8');
+		const other = csv.split('\r\n').find((l) => l.startsWith('Citi pakalpojumi'))!;
+		expect(other.split(',').slice(1).every((c) => c === '')).toBe(true);
 		expect(errors).toEqual([]);
 		await context.close();
 	});

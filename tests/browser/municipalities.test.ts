@@ -35,15 +35,21 @@ describe('municipalities view (pilot data)', () => {
 		await waitForData(page);
 		await page.getByTestId('municipalities-table').waitFor();
 		expect((await codes(page)).sort()).toEqual(CHILD_MUNS);
-		expect(plain(await page.getByTestId('privacy-threshold').textContent())).toContain('mazāks par 5');
+		// The release path's fixed threshold and its method note; no threshold setting.
+		expect(plain(await page.getByTestId('privacy-threshold').textContent())).toContain('Slieksnis ir 5 personas');
+		expect(plain(await page.getByTestId('privacy-rules').textContent())).toContain('Kā tiek aizsargāti mazie skaitļi');
+		expect(await page.getByTestId('mun-min').count()).toBe(0);
 		// The total reproduces the published figures: 102 children, 536 goals, 75%, 6 911,30 € per child, 575,94 per month.
 		const [total] = await rowsOf(page, 'total-row');
 		expect(total.slice(2)).toEqual(['102', '536', '75%', '46%', '6 911,30', '575,94', '89%']);
 		expect((await rowsOf(page, 'region-rows')).map((r) => r[1])).toEqual(['Kurzeme', 'Latgale', 'Rīga', 'Vidzeme', 'Zemgale']);
-		// ~10 children per municipality: the share improved is hidden wherever a group is below 5 ("slēpts").
+		// ~10 children per municipality: every figure is shown but the share improved where
+		// improved or not improved is 1–4 children ("3 of 10 improved" is 3 children).
 		const munRows = await rowsOf(page, 'municipality-rows');
 		expect(munRows.every((r) => /^\d+$/.test(r[2]))).toBe(true);
-		expect(munRows.some((r) => r[5] === 'slēpts')).toBe(true);
+		expect(munRows.every((r) => [...r.slice(2, 5), ...r.slice(6)].every((v) => v !== '–'))).toBe(true);
+		expect(munRows.some((r) => r[5] === '–')).toBe(true);
+		expect(await page.getByTestId('cells-hidden').count()).toBe(1);
 		// Funnel plot with one point per municipality.
 		const funnel = page.getByTestId('municipalities-funnel');
 		await funnel.locator('svg').first().waitFor();
@@ -55,11 +61,10 @@ describe('municipalities view (pilot data)', () => {
 		const asc = (await rowsOf(page, 'municipality-rows')).map((r) => Number(r[4].replace('%', '')));
 		expect(asc).toEqual([...asc].sort((a, b) => a - b));
 
-		// CSV: the screen's rows (10 + 5 regions + total), with the suppression markers.
+		// CSV: the screen's rows (10 + 5 regions + total), hidden shares hidden there too.
 		const csv = await downloadCsv(page);
 		const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
 		expect(lines).toHaveLength(1 + 10 + 5 + 1);
-		expect(csv).toContain('slēpts');
 		expect(lines.at(-1)).toContain(',102,536,75,46,6911.3,575.94,89');
 
 		// Adults.
@@ -71,11 +76,14 @@ describe('municipalities view (pilot data)', () => {
 		// 103 adults, 306 goals, 65%, life overall better 85%, employed +13, 7 944,48 € per person, 662,04 per month.
 		expect(adultTotal.slice(2, 9)).toEqual(['103', '306', '65%', '85%', '+13', '7 944,48', '662,04']);
 
-		// A higher threshold hides more.
-		await page.getByTestId('mun-min').selectOption('11');
-		await page.waitForURL(/min=11/);
-		expect(plain(await page.getByTestId('privacy-threshold').textContent())).toContain('mazāks par 11');
-		await page.waitForFunction(() => document.querySelector('[data-testid="municipality-rows"]')?.textContent?.includes('< 11'));
+		// The threshold setting of earlier versions is gone: `min=11` changes nothing.
+		const adultRows = await rowsOf(page, 'municipality-rows');
+		await page.goto(site.url + '/municipalities/?cohort=adult&min=11');
+		await waitForData(page);
+		await page.waitForFunction(() => document.querySelector('[data-testid="municipality-rows"] tr[data-code="CESIS_N"]'));
+		const byName = (a: string[], b: string[]) => a[0].localeCompare(b[0]);
+		expect((await rowsOf(page, 'municipality-rows')).sort(byName)).toEqual(adultRows.sort(byName));
+		expect(plain(await page.getByTestId('privacy-threshold').textContent())).toContain('Slieksnis ir 5 personas');
 
 		// Drill-down: the municipality's name opens the goals view filtered to it.
 		await page.getByTestId('drill-LIEPAJA_C').click();
@@ -148,13 +156,12 @@ describe('municipalities view with a municipality of 3 children (?data=)', () =>
 		expect((await codes(page)).sort()).toEqual(CHILD_MUNS);
 		const rows = await rowsOf(page, 'municipality-rows');
 		const row = (name: string) => rows.find((r) => r[0] === name)!;
-		const hiddenCells = (r: string[]) => r.slice(2).every((v) => v === '< 5' || v === 'slēpts');
-		// Talsi: 3 children → "< 5" and every figure suppressed.
-		expect(row('Talsu novads')[2]).toBe('< 5');
+		const hiddenCells = (r: string[]) => r.slice(2).every((v) => v === '–');
+		// Talsi: 3 children → every figure hidden ("–").
 		expect(hiddenCells(row('Talsu novads'))).toBe(true);
-		// Liepāja (11) is the other municipality of Kurzeme: hidden (secondary), else 14 − 11 = 3.
-		expect(row('Liepājas pilsēta')[2]).toBe('slēpts');
+		// Liepāja (11) is the other municipality of Kurzeme: hidden too, else 14 − 11 = 3.
 		expect(hiddenCells(row('Liepājas pilsēta'))).toBe(true);
+		expect(plain(await page.getByTestId('cells-hidden').textContent())).toContain('“–”');
 		// The other 8 show their counts.
 		expect(rows.filter((r) => /^\d+$/.test(r[2]))).toHaveLength(8);
 		// Kurzeme's subtotal (14) and the total (95) stay: neither minus shown figures gives Talsi.
@@ -178,7 +185,7 @@ describe('municipalities view with a municipality of 3 children (?data=)', () =>
 		const line = (name: string) => csv.split('\r\n').find((l) => l.includes(name))!;
 		for (const name of ['Talsu novads', 'Liepājas pilsēta']) {
 			const cells = line(name).split(',').slice(3);
-			expect(cells.every((v) => v === '< 5' || v === 'slēpts'), `${name}: ${line(name)}`).toBe(true);
+			expect(cells.every((v) => v === '–'), `${name}: ${line(name)}`).toBe(true);
 		}
 
 		// The goals view filtered to Talsi shows no figures.

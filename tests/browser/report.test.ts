@@ -120,6 +120,9 @@ describe('evaluation report', () => {
 		]);
 		const goals = book.find((s) => s.sheet === 'Mērķi')!.data;
 		expect(goals.at(-1)!.slice(2, 8)).toEqual([536, 293, 218, 25, 402, 0.75]);
+		// Released figures only: one child scored self-perception the same twice; that count and the smaller other one are empty.
+		const ksChild = book.find((s) => s.sheet === 'KIDSCREEN bērni')!.data;
+		expect(ksChild.find((r) => r[0] === 'Sevis uztvere')!.slice(1, 8).map((v, i) => (i >= 1 && i <= 3 ? typeof v : v))).toEqual([57, 'number', 'number', 'number', 33, null, null]);
 		const costs = book.find((s) => s.sheet === 'Izmaksas')!.data;
 		const total = costs.find((r) => r[0] === 'Kopā')!;
 		expect(Math.round((total[6] as number) * 100) / 100).toBe(575.94);
@@ -161,6 +164,11 @@ describe('evaluation report', () => {
 			'Izmaksas',
 			'Izmaksas pa mēnešiem'
 		]);
+		// Released figures only: 1 adult rated life overall worse; that cell, its "same" and its sign test are empty, 82 better stays.
+		const sqol = book.find((s) => s.sheet === 'Subjektīvā dzīves kvalitāte')!.data;
+		const life = sqol.find((r) => r[0] === 'Izmaiņas Jūsu dzīvē kopumā')!;
+		expect([life[1], life[2], life[3], life[4], life[5], life[7], life[8]]).toEqual([97, 82, null, null, null, null, null]);
+		expect(sqol.find((r) => r[0] === 'Izmaiņas Jūsu brīvā laika pavadīšanā')!.slice(1, 5)).toEqual([97, 62, 29, 6]);
 		const employment = book.find((s) => s.sheet === 'Nodarbinātība')!.data;
 		expect(employment.at(-1)!.slice(1)).toEqual([97, 97, 0]);
 		expect(blocked).toEqual([]);

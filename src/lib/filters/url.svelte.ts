@@ -5,15 +5,19 @@
  */
 import { page } from '$app/state';
 import { goto } from '$app/navigation';
+import { building } from '$app/env';
 import { filtersFromParams, filtersToParams, type Filters } from './filters';
 
+// Prerendering has no query string (SvelteKit refuses to read it): pages are built for the defaults.
+const search = () => (building ? '' : page.url.search);
+
 export function currentFilters(): Filters {
-	return filtersFromParams(new URLSearchParams(page.url.search));
+	return filtersFromParams(new URLSearchParams(search()));
 }
 
 /** The current search params (a copy to change and pass to `navigate`). */
 export function currentParams(): URLSearchParams {
-	return new URLSearchParams(page.url.search);
+	return new URLSearchParams(search());
 }
 
 /** Go to the same path with new search params; `replace` keeps Back from bouncing. */

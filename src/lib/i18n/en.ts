@@ -95,6 +95,12 @@ export const en: Record<keyof typeof lv, string> = {
 	'paired.readingOrdinalWorse': 'Worsened: {worse} worse, {improved} better of {n} ({p}, {method}).',
 	'common.download': 'Download',
 	'common.downloadCsv': 'Download CSV',
+	'mode.workbench': "Workbench.",
+	'mode.workbenchDetail': "The data “{data}” are loaded on this machine; the browser computes the figures, and they pass the same protection rules as the published site.",
+	'mode.published': "Published results.",
+	'mode.publishedDetail': "Data “{data}”, released on {date}. The site holds released results only, not a single participant's record.",
+	'footer.published': "This site holds published, protected results only; nothing is sent anywhere.",
+	'published.workbenchOnly': "This part is available in the workbench only, where the data are loaded on the data owner's machine. The published site holds no participant records.",
 	'footer.privacy': 'Data are processed only in your browser; nothing is sent anywhere.',
 	'footer.engine': 'Engine: DuckDB-WASM {version}'
 };

@@ -72,3 +72,11 @@ export function formatBytes(lang: Lang, bytes: number): string {
 	const i = Math.min(units.length - 1, Math.floor(Math.log(bytes) / Math.log(1000)));
 	return `${formatNumber(lang, bytes / 1000 ** i, i === 0 ? 0 : 1)} ${units[i]}`;
 }
+
+/** A 'YYYY-MM' month: "10.2018" in Latvian, "Oct 2018" in English. */
+export function formatMonth(lang: Lang, month: string | null | undefined): string {
+	if (!month) return dash;
+	const [y, m] = month.split('-');
+	if (lang === 'lv') return `${m}.${y}`;
+	return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${y}-${m}-01T00:00:00Z`));
+}

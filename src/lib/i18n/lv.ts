@@ -93,6 +93,12 @@ export const lv = {
 	'paired.readingOrdinalWorse': 'Pasliktinājums: pasliktinājās {worse}, uzlabojās {improved} no {n} ({p}, {method}).',
 	'common.download': 'Lejupielādēt',
 	'common.downloadCsv': 'Lejupielādēt CSV',
+	'mode.workbench': "Darbagalds.",
+	'mode.workbenchDetail': "Dati “{data}” ir ielādēti šajā datorā; skaitļus aprēķina pārlūks, un tie iziet cauri tiem pašiem aizsardzības noteikumiem, ko publicētā vietne.",
+	'mode.published': "Publicētie rezultāti.",
+	'mode.publishedDetail': "Dati “{data}”, publicēti {date}. Vietnē ir tikai atbrīvoti rezultāti, nav neviena dalībnieka ieraksta.",
+	'footer.published': "Šajā vietnē ir tikai publicēti, aizsargāti rezultāti; nekas netiek nosūtīts.",
+	'published.workbenchOnly': "Šī sadaļa ir pieejama tikai darbagaldā, kur dati ir ielādēti datu īpašnieka datorā. Publicētajā vietnē nav dalībnieku ierakstu.",
 	'footer.privacy': 'Dati tiek apstrādāti tikai jūsu pārlūkā; nekas netiek nosūtīts.',
 	'footer.engine': 'Dzinējs: DuckDB-WASM {version}'
 } as const;

@@ -5,7 +5,7 @@
  * @example list('lv', ['a', 'b', 'c']) // 'a, b un c'
  * @example signed('en', -2.5, 1)       // '−2.5'
  */
-import { translate, type Lang, type MessageKey } from './index.svelte.ts';
+import { translate, type Lang, type MessageKey } from './translate.ts';
 import { formatNumber, formatPExpression } from './format.ts';
 
 export type Named = { name_lv: string | null; name_en: string | null };

@@ -1,4 +1,8 @@
-/** Choices offered by the filter bar, read from the data (live data may add municipalities). */
+/**
+ * Choices offered by the filter bar, read from the data (live data may add
+ * municipalities): names and months only, no counts (counts are figures and
+ * pass the release path).
+ */
 import type { Engine } from '#lib/db/engine.ts';
 import { namedSql, run } from './sql.ts';
 import type { Cohort } from '#lib/filters/filters.ts';
@@ -8,14 +12,13 @@ export interface MunicipalityOption {
 	name_lv: string;
 	name_en: string;
 	region: string;
-	participants: number;
 }
 
 export const FILTER_OPTIONS_SQL = namedSql<'cohort'>(`
-	SELECT mu.code, mu.name_lv, mu.name_en, mu.region, count(*)::INTEGER AS participants
+	SELECT DISTINCT mu.code, mu.name_lv, mu.name_en, mu.region
 	FROM participants p JOIN municipalities mu ON mu.code = p.municipality_code
 	WHERE p.cohort = $cohort
-	GROUP BY ALL ORDER BY mu.region, mu.name_lv`);
+	ORDER BY mu.region, mu.name_lv`);
 
 export const SERVICE_MONTHS_SQL = namedSql<'cohort'>(`
 	SELECT strftime(min(s.month), '%Y-%m') AS first, strftime(max(s.month), '%Y-%m') AS last

@@ -6,6 +6,7 @@ import type { Engine } from '#lib/db/engine.ts';
 import type { Filters } from '#lib/filters/filters.ts';
 import { namedSql, run } from '#lib/query/sql.ts';
 import { SELECTION_SQL, selectionParams, type SelectionParam } from '#lib/query/selection.ts';
+import type { ReleaseSpec } from '#lib/privacy/release/runtime.ts';
 
 export interface ProgrammeInfo {
 	programme: string;
@@ -33,3 +34,14 @@ ORDER BY pr.programme`);
 export function programmeInfo(engine: Engine, f: Filters): Promise<ProgrammeInfo[]> {
 	return run<ProgrammeInfo, SelectionParam>(engine, PROGRAMME_INFO_SQL, selectionParams(f));
 }
+
+/**
+ * The programmes of a whole cohort as a view of the release path: reference
+ * data (names, periods of the programme), not figures about people, so its
+ * release step passes them on; published once per cohort.
+ */
+export const PROGRAMMES_VIEW = {
+	id: 'programmes',
+	run: programmeInfo,
+	release: (rows) => rows
+} satisfies ReleaseSpec<ProgrammeInfo[], ProgrammeInfo[]>;

@@ -10,6 +10,9 @@ import type { Filters } from '#lib/filters/filters.ts';
 import { dataset } from '#lib/db/state.svelte.ts';
 import { readyEngine } from '#lib/db/open.ts';
 import { releasedResult, type Blocked, type ReleaseSpec } from '#lib/privacy/release/runtime.ts';
+import { PUBLISHED } from '#lib/mode.ts';
+import { publishedResult } from '#lib/publish/source.ts';
+import { initialResult } from '#lib/publish/initial.ts';
 
 export type { Blocked, ReleaseSpec };
 
@@ -18,30 +21,40 @@ export class ReleasedQuery<T, R> {
 	blocked = $state.raw<Blocked | null>(null);
 	error = $state<string | null>(null);
 	loading = $state(true);
+	/** True while the value is the build's prerendered one (not yet this page's own query). */
+	prerendered = $state(false);
 
 	constructor(deps: () => Filters, spec: ReleaseSpec<T, R>) {
+		// The prerendered result of the whole cohort, if the build carried one: shown at
+		// first paint (and on the server), until the live result (the same) replaces it.
+		const first = initialResult<R>(spec.id, deps());
+		if (first) {
+			this.settle(first);
+			this.prerendered = true;
+		}
 		$effect(() => {
 			const f = deps(); // read synchronously so the effect tracks the inputs
-			const engine = readyEngine();
-			const revision = dataset.revision;
-			if (!engine) {
-				this.loading = dataset.status !== 'error';
-				if (dataset.status === 'error') this.error = dataset.error;
-				return;
-			}
 			let current = true;
+			let result: Promise<{ value: R } | { blocked: Blocked }>;
+			if (PUBLISHED) {
+				// The published site holds released results only: a lookup, no engine.
+				result = spec.id ? publishedResult<R>(spec.id, f) : Promise.reject(new Error('This view has no published results (no id).'));
+			} else {
+				const engine = readyEngine();
+				const revision = dataset.revision;
+				if (!engine) {
+					this.loading = dataset.status !== 'error';
+					if (dataset.status === 'error') this.error = dataset.error;
+					return;
+				}
+				result = releasedResult(engine, f, spec, revision);
+			}
 			this.loading = true;
-			releasedResult(engine, f, spec, revision)
+			result
 				.then((r) => {
 					if (!current) return;
-					if ('blocked' in r) {
-						this.blocked = r.blocked;
-						this.value = null;
-					} else {
-						this.blocked = null;
-						this.value = r.value;
-					}
-					this.error = null;
+					this.settle(r);
+					this.prerendered = false;
 				})
 				.catch((e: unknown) => {
 					if (current) this.error = e instanceof Error ? e.message : String(e);
@@ -53,5 +66,17 @@ export class ReleasedQuery<T, R> {
 				current = false;
 			};
 		});
+	}
+
+	private settle(r: { value: R } | { blocked: Blocked }) {
+		if ('blocked' in r) {
+			this.blocked = r.blocked;
+			this.value = null;
+		} else {
+			this.blocked = null;
+			this.value = r.value;
+		}
+		this.loading = false;
+		this.error = null;
 	}
 }

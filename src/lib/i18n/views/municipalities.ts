@@ -4,9 +4,12 @@ export const lv = {
 	'municipalities.heading': 'Rezultāti un izmaksas pa pašvaldībām',
 	'municipalities.intro':
 		'Katra izmēģinājumprojekta pašvaldība, plānošanas reģionu starpsummas un kopā. Tā kā vienā pašvaldībā ir ap 10 dalībnieku, mazi skaitļi ir slēpti (skatīt noteikumus zemāk).',
-	'municipalities.minCell': 'Mazākais rādāmais personu skaits',
 	'municipalities.filtersNote':
-		'Šeit darbojas tikai mērķa grupas izvēle: dzimuma, vecuma vai pašvaldību atlase ļautu, atņemot vienu skatu no otra, atrast mazas grupas.',
+		'Šeit darbojas tikai mērķa grupas izvēle: tabulā ir visas pašvaldības abiem dzimumiem, visiem vecumiem un visam laikam. Citos skatos var izvēlēties vienu pašvaldību, dzimumu, vecuma grupu vai gadu; tos aizsargā tas pats slēpšanas plāns.',
+	'municipalities.release.rows':
+		'Šajā tabulā katra rinda (pašvaldība, reģions, kopā) ir viena atlase: tās dalībnieku skaitu rāda tikai tad, ja to pašu atlasi rāda arī pārējie skati. Katrs cits rādītājs balstās uz rindas dalībnieku apakšgrupu (personas ar mērķiem, ar izmērītu galveno rezultātu, ar abiem nodarbinātības ierakstiem, ar apmaksātiem pakalpojumiem, ar IB), un šīs apakšgrupas tiek aizsargātas tāpat visās atlasēs: rādītājs ir slēpts („–”), ja tā grupā ir mazāk nekā {min} personu vai ja to varētu iegūt, atņemot rādītus skaitļus (piemēram, reģiona pašvaldības no reģiona kopsummas). CSV datnē ir tieši tas, kas redzams ekrānā.',
+	'municipalities.release.fixedMin':
+		'Slieksnis ir {min} personas, un to nevar mainīt: zemāks tas nevar būt, bet otra tabula ar augstāku slieksni būtu slēpta citādi, un, salīdzinot abas tabulas, varētu atrast mazas grupas.',
 	'municipalities.municipality': 'Pašvaldība',
 	'municipalities.region': 'Plānošanas reģions',
 	'municipalities.level': 'Līmenis',
@@ -67,9 +70,12 @@ export const en: Record<keyof typeof lv, string> = {
 	'municipalities.heading': 'Outcomes and costs by municipality',
 	'municipalities.intro':
 		'Each pilot municipality, planning region subtotals and the total. With about 10 participants per municipality, small numbers are hidden (see the rules below).',
-	'municipalities.minCell': 'Smallest number of people shown',
 	'municipalities.filtersNote':
-		'Only the cohort choice applies here: selecting by sex, age or municipalities would let a reader subtract one view from another and find small groups.',
+		'Only the cohort choice applies here: the table shows every municipality for both sexes, all ages and the whole time. Other views take one municipality, sex, age band or year; the same release plan protects them.',
+	'municipalities.release.rows':
+		'In this table each row (a municipality, a region, the total) is one selection: its number of participants is shown only where the other views show the same selection. Every other figure rests on a subgroup of the row\'s participants (people with goals, with the main outcome measured, with both employment records, with paid services, with an IB), and these subgroups are protected in the same way across all selections: a figure is hidden ("–") where its group has fewer than {min} people or where it could be found by subtracting shown figures (for example a region\'s municipalities from the region\'s total). The CSV file holds exactly what the screen shows.',
+	'municipalities.release.fixedMin':
+		'The threshold is {min} people and cannot be changed: it cannot be lower, and a second table with a higher threshold would be suppressed differently, so comparing the two tables could give small groups away.',
 	'municipalities.municipality': 'Municipality',
 	'municipalities.region': 'Planning region',
 	'municipalities.level': 'Level',

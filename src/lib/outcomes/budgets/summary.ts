@@ -7,10 +7,14 @@
  * A participant's figures are the sums over their plan periods that overlap
  * the period filter; spend is the paid cost of services in months inside those
  * plan periods. Utilisation = spent / indicative (and spent / agreed).
+ *
+ * What a view shows passes `releaseBudgets` first (the release path, see
+ * family.ts): figures of a row the plan hides are null ("–").
  */
-import { translate, type Lang, type MessageKey } from '#lib/i18n/index.svelte.ts';
+import { translate, type Lang, type MessageKey } from '#lib/i18n/translate.ts';
 import { formatEur, formatNumber, formatPercent } from '#lib/i18n/format.ts';
-import { DEFAULT_MIN_CELL, tooFew } from '#lib/privacy/threshold.ts';
+import type { ReleaseContext } from '#lib/privacy/release/context.ts';
+import { RELEASE_MIN } from '#lib/privacy/release/rules.ts';
 import type { Column } from '#lib/ui/table.ts';
 import type { BudgetAmountBar, UtilisationBar } from './chart.ts';
 
@@ -54,7 +58,7 @@ export interface BudgetSummary {
 	medianAgreedOfIndicative: number | null;
 	/** participants whose agreed amount exceeds the indicative amount (should be 0) */
 	agreedAboveIndicative: number;
-	/** participants who spent more than the agreed amount */
+	/** participants who spent more than the agreed amount (the last bin of spent / agreed) */
 	spentAboveAgreed: number;
 	bins: UtilisationBin[];
 }
@@ -112,8 +116,76 @@ export function summariseBudgets(rows: ParticipantBudget[]): BudgetSummary {
 		medianSpentOfAgreed: median(ofAgr),
 		medianAgreedOfIndicative: median(agrInd),
 		agreedAboveIndicative: rows.filter((r) => r.agreed_eur > r.indicative_eur + 0.005).length,
-		spentAboveAgreed: rows.filter((r) => r.spent_eur > r.agreed_eur + 0.005).length,
+		// The people of the "over 100%" bin, so the note is released with that bin.
+		spentAboveAgreed: bins[bins.length - 1].vsAgreed,
 		bins
+	};
+}
+
+// ------------------------------------------------------------------ release
+
+/** The table family's id and rows (family.ts). */
+export const BUDGET_FAMILY_ID = 'budgets';
+export const BUDGET_ROW = 'budget';
+export const AGREED_ABOVE_ROW = 'agreed_above_indicative';
+export type BudgetSeries = 'indicative' | 'agreed';
+export const binRow = (series: BudgetSeries, bin: number) => `${series}:${bin}`;
+
+export type ReleasedAmount = { measure: AmountSummary['measure']; total: number | null; mean: number | null; median: number | null; perMonth: number | null };
+export interface ReleasedBin {
+	from: number;
+	to: number;
+	vsIndicative: number | null;
+	vsAgreed: number | null;
+}
+
+/** A BudgetSummary as the release plan allows it: null where hidden. */
+export interface ReleasedBudgetSummary {
+	n: number | null;
+	months: number | null;
+	amounts: ReleasedAmount[];
+	medianSpentOfIndicative: number | null;
+	medianSpentOfAgreed: number | null;
+	medianAgreedOfIndicative: number | null;
+	agreedAboveIndicative: number | null;
+	spentAboveAgreed: number | null;
+	bins: ReleasedBin[];
+	/** The budget people's row is hidden: amounts, medians and n are null. */
+	budgetHidden: boolean;
+	/** Some figure is hidden (the view adds the release note). */
+	anyHidden: boolean;
+}
+
+/**
+ * Release a budget summary (pure): the amounts, medians, n and months rest on
+ * the budget people; each bin on its own people; the "spent above agreed"
+ * note on the last agreed bin; nothing is recomputed from hidden figures.
+ */
+export function releaseBudgets(s: BudgetSummary, ctx: ReleaseContext): ReleasedBudgetSummary {
+	const shown = (row: string) => ctx.shown(BUDGET_FAMILY_ID, row);
+	const budget = shown(BUDGET_ROW);
+	const keep = <T>(ok: boolean, v: T): T | null => (ok ? v : null);
+	const last = s.bins.length - 1;
+	const bins = s.bins.map((b, i) => ({
+		from: b.from,
+		to: b.to,
+		vsIndicative: keep(shown(binRow('indicative', i)), b.vsIndicative),
+		vsAgreed: keep(shown(binRow('agreed', i)), b.vsAgreed)
+	}));
+	return {
+		n: keep(budget, s.n),
+		months: keep(budget, s.months),
+		amounts: s.amounts.map((a) =>
+			budget ? { ...a } : { measure: a.measure, total: null, mean: null, median: null, perMonth: null }
+		),
+		medianSpentOfIndicative: keep(budget, s.medianSpentOfIndicative),
+		medianSpentOfAgreed: keep(budget, s.medianSpentOfAgreed),
+		medianAgreedOfIndicative: keep(budget, s.medianAgreedOfIndicative),
+		agreedAboveIndicative: keep(shown(AGREED_ABOVE_ROW), s.agreedAboveIndicative),
+		spentAboveAgreed: keep(shown(binRow('agreed', last)), s.spentAboveAgreed),
+		bins,
+		budgetHidden: !budget,
+		anyHidden: !budget || bins.some((b) => b.vsIndicative === null || b.vsAgreed === null)
 	};
 }
 
@@ -121,49 +193,53 @@ export function summariseBudgets(rows: ParticipantBudget[]): BudgetSummary {
 
 const eur = (lang: Lang) => (v: unknown) => formatEur(lang, v as number | null);
 
-export type AmountRow = AmountSummary & { label: string };
+export type AmountRow = ReleasedAmount & { label: string };
 
 /** Indicative, agreed and spent amounts with their labels. */
-export function budgetAmountRows(lang: Lang, s: BudgetSummary | null | undefined): AmountRow[] {
+export function budgetAmountRows(lang: Lang, s: { amounts: ReleasedAmount[] } | null | undefined): AmountRow[] {
 	return (s?.amounts ?? []).map((a) => ({ ...a, label: translate(lang, `costs.measure.${a.measure}` as MessageKey) }));
 }
 
+const hiddenNote = (lang: Lang) => translate(lang, 'release.cellHidden', { min: RELEASE_MIN });
+
 export function budgetAmountColumns(lang: Lang): Column<AmountRow>[] {
+	const note = hiddenNote(lang);
+	const suppressed = (r: AmountRow) => (r.total === null ? note : null);
 	return [
 		{ key: 'label', label: translate(lang, 'costs.col.measure'), rowHeader: true },
-		{ key: 'total', label: translate(lang, 'costs.col.total'), numeric: true, format: eur(lang) },
-		{ key: 'mean', label: translate(lang, 'costs.col.mean'), numeric: true, format: eur(lang) },
-		{ key: 'median', label: translate(lang, 'costs.col.median'), numeric: true, format: eur(lang) },
-		{ key: 'perMonth', label: translate(lang, 'costs.col.perMonthMean'), numeric: true, format: eur(lang) }
+		{ key: 'total', label: translate(lang, 'costs.col.total'), numeric: true, suppressed, format: eur(lang) },
+		{ key: 'mean', label: translate(lang, 'costs.col.mean'), numeric: true, suppressed, format: eur(lang) },
+		{ key: 'median', label: translate(lang, 'costs.col.median'), numeric: true, suppressed, format: eur(lang) },
+		{ key: 'perMonth', label: translate(lang, 'costs.col.perMonthMean'), numeric: true, suppressed, format: eur(lang) }
 	];
 }
 
-/** Bars of the amounts chart: the mean per participant per month. */
+/** Bars of the amounts chart: the mean per participant per month, where released. */
 export function budgetAmountBars(rows: AmountRow[]): BudgetAmountBar[] {
-	return rows.map((a) => ({ label: a.label, value: a.perMonth }));
+	return rows.filter((a) => a.perMonth !== null && Number.isFinite(a.perMonth)).map((a) => ({ label: a.label, value: a.perMonth as number }));
 }
 
 /** "0%–25%", …, "over 100%". */
-export function utilisationBinLabel(lang: Lang, b: UtilisationBin): string {
+export function utilisationBinLabel(lang: Lang, b: Pick<UtilisationBin, 'from' | 'to'>): string {
 	return b.to === Infinity
 		? translate(lang, 'costs.binOver', { from: formatPercent(lang, b.from) })
 		: `${formatPercent(lang, b.from)}–${formatPercent(lang, b.to)}`;
 }
 
-/** null = a count of 1..min−1 people, suppressed (0 is shown). */
+/** null = hidden by the release path (0 is shown). */
 export type UtilisationRow = { bin: string; vsIndicative: number | null; vsAgreed: number | null };
 
-export function utilisationRows(lang: Lang, s: BudgetSummary | null | undefined, min = DEFAULT_MIN_CELL): UtilisationRow[] {
-	const shown = (n: number) => (n > 0 && tooFew(n, min) ? null : n);
-	return (s?.bins ?? []).map((b) => ({ bin: utilisationBinLabel(lang, b), vsIndicative: shown(b.vsIndicative), vsAgreed: shown(b.vsAgreed) }));
+export function utilisationRows(lang: Lang, s: { bins: ReleasedBin[] } | null | undefined): UtilisationRow[] {
+	return (s?.bins ?? []).map((b) => ({ bin: utilisationBinLabel(lang, b), vsIndicative: b.vsIndicative, vsAgreed: b.vsAgreed }));
 }
 
 export function utilisationColumns(lang: Lang): Column<UtilisationRow>[] {
-	const few = (v: unknown) => (v === null ? translate(lang, 'costs.fewCell', { min: DEFAULT_MIN_CELL }) : formatNumber(lang, v as number));
+	const note = hiddenNote(lang);
+	const count = (v: unknown) => formatNumber(lang, v as number | null);
 	return [
 		{ key: 'bin', label: translate(lang, 'costs.col.bin'), rowHeader: true },
-		{ key: 'vsIndicative', label: translate(lang, 'costs.col.vsIndicative'), numeric: true, format: few },
-		{ key: 'vsAgreed', label: translate(lang, 'costs.col.vsAgreed'), numeric: true, format: few }
+		{ key: 'vsIndicative', label: translate(lang, 'costs.col.vsIndicative'), numeric: true, format: count, suppressed: (r) => (r.vsIndicative === null ? note : null) },
+		{ key: 'vsAgreed', label: translate(lang, 'costs.col.vsAgreed'), numeric: true, format: count, suppressed: (r) => (r.vsAgreed === null ? note : null) }
 	];
 }
 

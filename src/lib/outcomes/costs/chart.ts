@@ -1,7 +1,7 @@
 /**
  * Cost charts: EUR per participant per month by service group (horizontal
  * bars, the Total as the last bar), and paid cost per month over the service
- * period (vertical bars).
+ * period (vertical bars). Both draw released figures only (see summary.ts).
  */
 import * as Plot from '@observablehq/plot';
 import { labelMargin } from '#lib/ui/charts/label-margin.ts';
@@ -43,7 +43,8 @@ export function groupCostChart(bars: GroupCostBar[], o: GroupCostChartOptions): 
 export interface MonthCostBar {
 	/** 'YYYY-MM' */
 	month: string;
-	cost: number;
+	/** null: hidden by the release path (the month stays on the axis, without a bar) */
+	cost: number | null;
 }
 
 export interface MonthlyCostChartOptions {
@@ -55,6 +56,7 @@ export interface MonthlyCostChartOptions {
 }
 
 export function monthlyCostChart(bars: MonthCostBar[], o: MonthlyCostChartOptions): SVGSVGElement {
+	const shown = bars.filter((b) => b.cost !== null);
 	return Plot.plot({
 		width: o.width ?? 760,
 		height: 320,
@@ -63,11 +65,11 @@ export function monthlyCostChart(bars: MonthCostBar[], o: MonthlyCostChartOption
 		x: { domain: bars.map((b) => b.month), label: null, tickFormat: (m: string) => o.formatMonth(m), tickRotate: -45 },
 		y: { label: o.axisLabel, grid: true, tickFormat: (d: number) => o.formatEur(d) },
 		marks: [
-			Plot.barY(bars, {
+			Plot.barY(shown, {
 				x: 'month',
 				y: 'cost',
 				fill: PALETTE.bar,
-				title: (d: MonthCostBar) => `${o.formatMonth(d.month)}: ${o.formatEur(d.cost)}`
+				title: (d: MonthCostBar) => `${o.formatMonth(d.month)}: ${o.formatEur(d.cost as number)}`
 			}),
 			Plot.ruleY([0])
 		]

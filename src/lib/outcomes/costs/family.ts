@@ -1,40 +1,66 @@
 /**
- * The cost table as a table family of the release path: a row per service
- * group and the total; a row's people are those with paid services of the
- * group in the period (the people its cost, units and means rest on). The
- * total is the union of the groups, so "total minus the shown groups" is
- * protected too.
+ * The cost figures as one table family of the release path: a row per
+ * service group, a row per service month ('YYYY-MM') and the total. A row's
+ * people are those with paid services of the group (or in the month) in the
+ * period: the people its cost, units, means and shares rest on. The total
+ * (people with any paid service in the period) is the union of the groups
+ * and also the union of the months (its cost is the sum of either), so
+ * "total minus the shown groups" and "total minus the shown months" are both
+ * protected. Groups and months are one family on purpose: with two families
+ * the total could be shown by one plan and hidden by the other. The "total
+ * with overheads" row adds municipal overheads (not person data) to the total
+ * and is released with the total row.
  */
 import type { FamilySource } from '#lib/privacy/release/runtime.ts';
 import type { Engine } from '#lib/db/engine.ts';
 import type { Cohort } from '#lib/filters/filters.ts';
 import { namedSql, run } from '#lib/query/sql.ts';
 
-export const COST_FAMILY_ID = 'costs.groups';
+export const COST_FAMILY_ID = 'costs';
 export const TOTAL_ROW = 'total';
 
-const GROUPS_SQL = namedSql<'cohort'>(`SELECT DISTINCT service_group AS g FROM service_catalogue WHERE cohort = $cohort ORDER BY 1`);
+/** Month rows are 'YYYY-MM'; every other row but the total is a service group. */
+export const isMonthRow = (row: string) => /^\d{4}-\d{2}$/.test(row);
 
-async function groupRows(engine: Engine, cohort: Cohort): Promise<string[]> {
-	const groups = await run<{ g: string }, 'cohort'>(engine, GROUPS_SQL, { cohort });
-	return [...groups.map((r) => r.g), TOTAL_ROW];
+const GROUPS_SQL = namedSql<'cohort'>(`SELECT DISTINCT service_group AS g FROM service_catalogue WHERE cohort = $cohort ORDER BY 1`);
+const MONTHS_SQL = namedSql<'cohort'>(`
+	SELECT DISTINCT strftime(s.month, '%Y-%m') AS m
+	FROM services s JOIN participants p ON p.participant_id = s.participant_id
+	WHERE p.cohort = $cohort ORDER BY 1`);
+
+async function costRows(engine: Engine, cohort: Cohort): Promise<string[]> {
+	const [groups, months] = await Promise.all([
+		run<{ g: string }, 'cohort'>(engine, GROUPS_SQL, { cohort }),
+		run<{ m: string }, 'cohort'>(engine, MONTHS_SQL, { cohort })
+	]);
+	return [...groups.map((r) => r.g), ...months.map((r) => r.m), TOTAL_ROW];
 }
 
 export const COST_FAMILY: FamilySource = {
 	id: COST_FAMILY_ID,
-	rows: groupRows,
+	// A year's figures add up to the whole time's (each service month, each review, in one year).
+	periodAdditive: true,
+	rows: costRows,
+	// As COST_BY_GROUP_SQL (groups, total) and MONTHLY_COST_SQL (months) count people: service months inside the period.
 	contributors: namedSql(`
-		WITH pg AS (
-			SELECT s.participant_id, c.service_group, sum(s.cost_eur) AS cost
-			FROM services s
-			JOIN participants p ON p.participant_id = s.participant_id
-			JOIN service_catalogue c ON c.service_code = s.service_code
+		WITH sv AS (
+			SELECT s.* FROM services s JOIN participants p ON p.participant_id = s.participant_id
 			WHERE p.cohort = $cohort
 				AND ($from::DATE IS NULL OR s.month >= $from::DATE) AND ($to::DATE IS NULL OR s.month <= $to::DATE)
+		), pg AS (
+			SELECT s.participant_id, c.service_group, sum(s.cost_eur) AS cost
+			FROM sv s JOIN service_catalogue c ON c.service_code = s.service_code
 			GROUP BY ALL
+		), pm AS (
+			SELECT participant_id, month, sum(cost_eur) AS cost FROM sv GROUP BY ALL
 		)
 		SELECT participant_id, service_group AS row FROM pg WHERE cost > 0
 		UNION ALL
+		SELECT participant_id, strftime(month, '%Y-%m') AS row FROM pm WHERE cost > 0
+		UNION ALL
 		SELECT participant_id, '${TOTAL_ROW}' AS row FROM pg GROUP BY participant_id HAVING sum(cost) > 0`),
-	tableConstraints: (rows) => [{ total: TOTAL_ROW, parts: rows.filter((r) => r !== TOTAL_ROW) }]
+	tableConstraints: (rows) => [
+		{ total: TOTAL_ROW, parts: rows.filter((r) => r !== TOTAL_ROW && !isMonthRow(r)) },
+		{ total: TOTAL_ROW, parts: rows.filter(isMonthRow) }
+	]
 };

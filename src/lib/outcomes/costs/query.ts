@@ -12,6 +12,7 @@ import { namedSql, run } from '#lib/query/sql.ts';
 import { SELECTION_SQL, SERVICE_PERIOD_SQL, periodParams, selectionParams, type PeriodParam, type SelectionParam } from '#lib/query/selection.ts';
 import {
 	costTableOf,
+	type CostData,
 	type CostTable,
 	type GroupAgg,
 	type MonthlyCost,
@@ -90,4 +91,10 @@ export async function costTable(engine: Engine, f: Filters): Promise<CostTable> 
 
 export function monthlyCost(engine: Engine, f: Filters): Promise<MonthlyCost[]> {
 	return run<MonthlyCost, SelectionParam | PeriodParam>(engine, MONTHLY_COST_SQL, { ...selectionParams(f), ...periodParams(f) });
+}
+
+/** The cost table and the monthly cost of one selection, as the views release them (releaseCosts). */
+export async function costData(engine: Engine, f: Filters): Promise<CostData> {
+	const [table, months] = await Promise.all([costTable(engine, f), monthlyCost(engine, f)]);
+	return { table, months };
 }

@@ -21,14 +21,20 @@
  * person or by month, so with a sex, age or period filter the "total with"
  * row is omitted (not pro-rated: any split would be an assumption, and the
  * view says so).
+ *
+ * What a view shows passes `releaseCosts` first (the release path, see
+ * family.ts): a row the plan hides has every figure null ("–" on screen,
+ * empty in the CSV and XLSX), and nothing is recomputed from hidden figures.
  */
 import type { Cohort, Filters } from '#lib/filters/filters.ts';
-import { translate, type Lang, type MessageKey } from '#lib/i18n/index.svelte.ts';
+import { translate, type Lang, type MessageKey } from '#lib/i18n/translate.ts';
 import { formatEur, formatNumber, formatPercent } from '#lib/i18n/format.ts';
 import { inline } from '#lib/i18n/sentences.ts';
-import { DEFAULT_MIN_CELL, tooFew } from '#lib/privacy/threshold.ts';
+import type { ReleaseContext } from '#lib/privacy/release/context.ts';
+import { RELEASE_MIN } from '#lib/privacy/release/rules.ts';
 import type { Column } from '#lib/ui/table.ts';
-import type { GroupCostBar } from './chart.ts';
+import type { GroupCostBar, MonthCostBar } from './chart.ts';
+import { COST_FAMILY_ID, TOTAL_ROW } from './family.ts';
 
 export type ServiceGroup = 'social' | 'health' | 'education' | 'other';
 
@@ -182,10 +188,64 @@ export interface MonthlyCost {
 	participants: number;
 }
 
+// ------------------------------------------------------------------ release
+
+/** The same figures, each null where the release path hides it. */
+export type Nullable<T> = { [K in keyof T]: T[K] extends number ? number | null : T[K] };
+
+/** A cost table row as views take it: released figures; `hidden` when its row is not released. */
+export type CostRowFigures = Nullable<CostRow> & { hidden?: boolean };
+export type ReleasedCostRow = Nullable<CostRow> & { hidden: boolean };
+export type ReleasedCostTable = Omit<CostTable, 'rows'> & { rows: ReleasedCostRow[] };
+export type MonthFigures = Nullable<MonthlyCost> & { hidden?: boolean };
+export type ReleasedMonth = Nullable<MonthlyCost> & { hidden: boolean };
+
+/** What the cost views query: the cost table and the monthly cost of one selection. */
+export interface CostData {
+	table: CostTable;
+	months: MonthlyCost[];
+}
+
+export interface ReleasedCosts {
+	table: ReleasedCostTable;
+	months: ReleasedMonth[];
+	/** Some figure is hidden (the views add the release note). */
+	anyHidden: boolean;
+}
+
+const FIGURES = ['cost_eur', 'units', 'participants', 'eur_per_unit', 'eur_per_participant', 'eur_per_participant_month', 'share_cost', 'share_participants', 'share_per_participant'] as const;
+
+function hiddenRow(r: CostRow): ReleasedCostRow {
+	const out: ReleasedCostRow = { ...r, hidden: true };
+	for (const k of FIGURES) out[k] = null;
+	return out;
+}
+
+/**
+ * The cost table and months as the release plan allows them (pure): a group
+ * or month row the plan hides has all its figures null; the total with
+ * overheads goes with the total; a group's shares rest on the total as well,
+ * so they are null where the total is hidden.
+ */
+export function releaseCosts(data: CostData, ctx: ReleaseContext): ReleasedCosts {
+	const shown = (row: string) => ctx.shown(COST_FAMILY_ID, row);
+	const totalShown = shown(TOTAL_ROW);
+	const rows = data.table.rows.map((r): ReleasedCostRow => {
+		if (!(r.row === 'total_with_overheads' ? totalShown : shown(r.row))) return hiddenRow(r);
+		return totalShown ? { ...r, hidden: false } : { ...r, share_cost: null, share_participants: null, share_per_participant: null, hidden: false };
+	});
+	const months = data.months.map((m): ReleasedMonth => (shown(m.month) ? { ...m, hidden: false } : { month: m.month, cost_eur: null, participants: null, hidden: true }));
+	return {
+		table: { ...data.table, rows },
+		months,
+		anyHidden: !totalShown || rows.some((r) => r.hidden) || months.some((m) => m.hidden)
+	};
+}
+
 // ------------------------------------------------------------------ tables
 
 /** Label of a cost table row: a service group, the total or the total with overheads. */
-export function costRowLabel(lang: Lang, cohort: Cohort, r: CostRow): string {
+export function costRowLabel(lang: Lang, cohort: Cohort, r: Pick<CostRow, 'row'>): string {
 	return r.row === 'total'
 		? translate(lang, 'costs.total')
 		: r.row === 'total_with_overheads'
@@ -193,21 +253,25 @@ export function costRowLabel(lang: Lang, cohort: Cohort, r: CostRow): string {
 			: translate(lang, `costs.group.${r.row}` as MessageKey);
 }
 
-/** Cell formatters of the cost tables: euros, shares and counts. */
+/** Cell formatters of the cost tables: euros, shares and counts ("–" where hidden). */
 export function costFormats(lang: Lang) {
 	return {
 		eur: (v: unknown) => formatEur(lang, v as number | null),
-		pct: (v: unknown) => (v == null ? '' : formatPercent(lang, v as number)),
-		num: (v: unknown) => formatNumber(lang, v as number)
+		// The total with overheads has no shares (empty); a hidden share is "–".
+		pct: (v: unknown, row?: { hidden?: boolean; row?: string }) => (v == null ? (row?.row === 'total_with_overheads' && !row.hidden ? '' : '–') : formatPercent(lang, v as number)),
+		num: (v: unknown) => formatNumber(lang, v as number | null)
 	};
 }
 
-export type CostTableRow = CostRow & { label: string };
+export type CostTableRow = CostRowFigures & { label: string; hidden: boolean };
 
 /** Cost table rows with their labels. */
-export function costTableRows(lang: Lang, cohort: Cohort, rows: CostRow[]): CostTableRow[] {
-	return rows.map((r) => ({ ...r, label: costRowLabel(lang, cohort, r) }));
+export function costTableRows(lang: Lang, cohort: Cohort, rows: CostRowFigures[]): CostTableRow[] {
+	return rows.map((r) => ({ ...r, hidden: r.hidden ?? false, label: costRowLabel(lang, cohort, r) }));
 }
+
+/** The note under a table with hidden cells, and each hidden cell's tooltip. */
+export const cellHiddenNote = (lang: Lang) => translate(lang, 'release.cellHidden', { min: RELEASE_MIN });
 
 /**
  * Columns of the cost table in the column order of each published table;
@@ -216,19 +280,21 @@ export function costTableRows(lang: Lang, cohort: Cohort, rows: CostRow[]): Cost
 export function costColumns(lang: Lang, cohort: Cohort, others = false): Column<CostTableRow>[] {
 	const tr = (key: string) => translate(lang, key as MessageKey);
 	const { eur, pct, num } = costFormats(lang);
+	const note = cellHiddenNote(lang);
+	const suppressed = (r: CostTableRow) => (r.hidden ? note : null);
 	// The children's published table shows cost in whole euros; the adults' in cents.
 	const costDigits = cohort === 'child' ? 0 : 2;
 	const c = {
 		group: { key: 'label', label: tr('costs.col.group'), rowHeader: true },
-		cost: { key: 'cost_eur', label: tr('costs.col.cost'), numeric: true, format: (v: unknown) => formatEur(lang, v as number, costDigits) },
-		shareCost: { key: 'share_cost', label: tr('costs.col.shareCost'), numeric: true, format: pct },
-		units: { key: 'units', label: tr('costs.col.units'), numeric: true, format: num },
-		participants: { key: 'participants', label: tr(`costs.col.participants.${cohort}`), numeric: true, format: num },
-		shareParticipants: { key: 'share_participants', label: tr(`costs.col.shareParticipants.${cohort}`), numeric: true, format: pct },
-		perUnit: { key: 'eur_per_unit', label: tr('costs.col.perUnit'), numeric: true, format: eur },
-		perParticipant: { key: 'eur_per_participant', label: tr(`costs.col.perParticipant.${cohort}`), numeric: true, format: eur },
-		sharePer: { key: 'share_per_participant', label: tr('costs.col.sharePerParticipant'), numeric: true, format: pct },
-		perMonth: { key: 'eur_per_participant_month', label: tr(`costs.col.perMonth.${cohort}`), numeric: true, format: eur }
+		cost: { key: 'cost_eur', label: tr('costs.col.cost'), numeric: true, suppressed, format: (v: unknown) => formatEur(lang, v as number | null, costDigits) },
+		shareCost: { key: 'share_cost', label: tr('costs.col.shareCost'), numeric: true, suppressed, format: pct },
+		units: { key: 'units', label: tr('costs.col.units'), numeric: true, suppressed, format: num },
+		participants: { key: 'participants', label: tr(`costs.col.participants.${cohort}`), numeric: true, suppressed, format: num },
+		shareParticipants: { key: 'share_participants', label: tr(`costs.col.shareParticipants.${cohort}`), numeric: true, suppressed, format: pct },
+		perUnit: { key: 'eur_per_unit', label: tr('costs.col.perUnit'), numeric: true, suppressed, format: eur },
+		perParticipant: { key: 'eur_per_participant', label: tr(`costs.col.perParticipant.${cohort}`), numeric: true, suppressed, format: eur },
+		sharePer: { key: 'share_per_participant', label: tr('costs.col.sharePerParticipant'), numeric: true, suppressed, format: pct },
+		perMonth: { key: 'eur_per_participant_month', label: tr(`costs.col.perMonth.${cohort}`), numeric: true, suppressed, format: eur }
 	} satisfies Record<string, Column<CostTableRow>>;
 	const published =
 		cohort === 'child'
@@ -238,8 +304,8 @@ export function costColumns(lang: Lang, cohort: Cohort, others = false): Column<
 	return cohort === 'child' ? [...published, c.shareCost, c.shareParticipants] : [...published, c.units, c.perUnit];
 }
 
-/** Bars of the cost-per-month-by-group chart. */
-export function costGroupBars(lang: Lang, cohort: Cohort, rows: CostRow[]): GroupCostBar[] {
+/** Bars of the cost-per-month-by-group chart: released rows only. */
+export function costGroupBars(lang: Lang, cohort: Cohort, rows: CostRowFigures[]): GroupCostBar[] {
 	return rows
 		.filter((r) => r.eur_per_participant_month !== null)
 		.map((r) => ({
@@ -256,27 +322,39 @@ export function costMonthLabel(lang: Lang, m: string): string {
 	return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
 }
 
-export type CostMonthRow = MonthlyCost & { label: string; per: number };
+export type CostMonthRow = MonthFigures & { label: string; per: number | null; hidden: boolean };
 
-/** Months with enough people served, with their label and cost per person served. */
-export function costMonthRows(lang: Lang, months: MonthlyCost[]): CostMonthRow[] {
-	return months.filter((m) => !tooFew(m.participants)).map((m) => ({ ...m, label: costMonthLabel(lang, m.month), per: m.cost_eur / m.participants }));
+/** Every month with its label and cost per person served (null where the month is hidden or nobody was paid for). */
+export function costMonthRows(lang: Lang, months: MonthFigures[]): CostMonthRow[] {
+	return months.map((m) => ({
+		...m,
+		hidden: m.hidden ?? false,
+		label: costMonthLabel(lang, m.month),
+		per: m.cost_eur !== null && m.participants ? m.cost_eur / m.participants : null
+	}));
+}
+
+/** Bars of the monthly chart: every month on the axis, a bar where its cost is released. */
+export function costMonthBars(rows: CostMonthRow[]): MonthCostBar[] {
+	return rows.map((m) => ({ month: m.month, cost: m.cost_eur }));
 }
 
 export function costMonthColumns(lang: Lang): Column<CostMonthRow>[] {
 	const { eur, num } = costFormats(lang);
+	const note = cellHiddenNote(lang);
+	const suppressed = (r: CostMonthRow) => (r.hidden ? note : null);
 	return [
 		{ key: 'label', label: translate(lang, 'costs.col.month'), rowHeader: true },
-		{ key: 'cost_eur', label: translate(lang, 'costs.col.cost'), numeric: true, format: eur },
-		{ key: 'participants', label: translate(lang, 'costs.col.served'), numeric: true, format: num },
-		{ key: 'per', label: translate(lang, 'costs.col.costPerServed'), numeric: true, format: eur }
+		{ key: 'cost_eur', label: translate(lang, 'costs.col.cost'), numeric: true, suppressed, format: eur },
+		{ key: 'participants', label: translate(lang, 'costs.col.served'), numeric: true, suppressed, format: num },
+		{ key: 'per', label: translate(lang, 'costs.col.costPerServed'), numeric: true, suppressed, format: eur }
 	];
 }
 
 // ------------------------------------------------------------------ notes and findings
 
 /** How "per month" was divided: the reporting months, or the service months in the period (and whether programmes differ). */
-export function costDivisorNote(lang: Lang, ct: CostTable): string {
+export function costDivisorNote(lang: Lang, ct: Pick<CostTable, 'programmes' | 'divisor' | 'divisorSource' | 'mixedDivisor'>): string {
 	const serviceMonths = ct.programmes.length ? Math.max(...ct.programmes.map((p) => p.service_months)) : 0;
 	const note =
 		ct.divisorSource === 'reporting_months'
@@ -286,7 +364,7 @@ export function costDivisorNote(lang: Lang, ct: CostTable): string {
 }
 
 /** Whose overheads the "total with" row adds, or why it is left out, with the overheads by kind. */
-export function costOverheadsNote(lang: Lang, ct: CostTable): string {
+export function costOverheadsNote(lang: Lang, ct: Pick<CostTable, 'overheadsOmitted' | 'overheadsByKind'>): string {
 	const why =
 		ct.overheadsOmitted === 'person'
 			? translate(lang, 'costs.overheadsPerson')
@@ -297,10 +375,14 @@ export function costOverheadsNote(lang: Lang, ct: CostTable): string {
 	return list ? `${why} ${translate(lang, 'costs.overheadsList', { list })}` : why;
 }
 
-/** The report's findings; none when the group is too small, and no group under `min` is named. */
-export function costFindings(lang: Lang, cohort: Cohort, ct: CostTable, min = DEFAULT_MIN_CELL): string[] {
+/**
+ * The report's findings from released figures: none when the total is hidden
+ * (or nobody was paid for); the largest group only when no group is hidden
+ * (a hidden group might be the largest).
+ */
+export function costFindings(lang: Lang, cohort: Cohort, ct: { rows: CostRowFigures[] }): string[] {
 	const total = ct.rows.find((r) => r.row === 'total');
-	if (!total || tooFew(total.participants, min)) return [];
+	if (!total || total.cost_eur === null || !total.participants) return [];
 	// The children's published table shows costs in whole euros, the adults' in cents.
 	const digits = cohort === 'child' ? 0 : 2;
 	const out = [
@@ -312,7 +394,7 @@ export function costFindings(lang: Lang, cohort: Cohort, ct: CostTable, min = DE
 		})
 	];
 	const withOverheads = ct.rows.find((r) => r.row === 'total_with_overheads');
-	if (withOverheads) {
+	if (withOverheads && withOverheads.cost_eur !== null) {
 		out.push(
 			translate(lang, 'report.costs.overheads', {
 				label: translate(lang, `costs.totalWithOverheads.${cohort}`),
@@ -321,10 +403,9 @@ export function costFindings(lang: Lang, cohort: Cohort, ct: CostTable, min = DE
 			})
 		);
 	}
-	const groups = ct.rows
-		.filter((r) => r.row !== 'total' && r.row !== 'total_with_overheads' && !tooFew(r.participants, min))
-		.sort((a, b) => b.cost_eur - a.cost_eur);
-	if (groups.length >= 2) {
+	const groups = ct.rows.filter((r) => r.row !== 'total' && r.row !== 'total_with_overheads');
+	if (groups.length >= 2 && groups.every((g) => g.cost_eur !== null && g.share_cost !== null)) {
+		groups.sort((a, b) => (b.cost_eur as number) - (a.cost_eur as number));
 		out.push(
 			translate(lang, 'report.costs.largest', {
 				group: inline(translate(lang, `costs.group.${groups[0].row}` as MessageKey)),

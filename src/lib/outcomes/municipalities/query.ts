@@ -1,7 +1,7 @@
 /**
  * Outcomes and costs by municipality, with planning-region subtotals and the
- * total, for one cohort, as raw counts and sums; privacy/municipalities.ts
- * decides what of them may be shown.
+ * total, for one cohort, as raw counts and sums; the release path decides
+ * what of them may be shown (family.ts, summary.ts).
  *
  * Definitions (per row = municipality, region or all):
  * - participants: people admitted to the cohort's programme.
@@ -22,27 +22,68 @@
  *   reporting_months.
  * - budget use: paid service cost / IB indicative amounts of the same people.
  *
- * Only the cohort filter applies here: other filters (sex, age, a subset of
- * municipalities) would let a reader subtract two views of the same
- * municipality from each other and find a small group.
+ * Only the cohort filter applies here: the table shows every place of the
+ * cohort, for both sexes, all ages and the whole time. The people each
+ * column rests on are read by family.ts from the same CTEs (PERSON_CTES), so
+ * the release plan protects exactly the groups the figures are computed on.
  */
 import type { Engine } from '#lib/db/engine.ts';
-import type { Cohort, Filters } from '#lib/filters/filters.ts';
+import type { Cohort } from '#lib/filters/filters.ts';
 import { namedSql, run } from '#lib/query/sql.ts';
-import { SELECTION_SQL, selectionParams, type SelectionParam } from '#lib/query/selection.ts';
-import type { MunicipalityRaw } from '#lib/privacy/municipalities.ts';
 
-export const MUNICIPALITY_OUTCOMES = namedSql<'cohort'>(`
-WITH sel AS (
+export type RowLevel = 'municipality' | 'region' | 'total';
+
+/** Counts and sums of one row, before release. */
+export interface MunicipalityRaw {
+	level: RowLevel;
+	/** Municipality code; null for region and total rows. */
+	code: string | null;
+	name_lv: string | null;
+	name_en: string | null;
+	/** Planning region; null for the total row. */
+	region: string | null;
+	participants: number;
+	/** People with at least one goal. */
+	goal_people: number;
+	goals: number;
+	goal_score: number;
+	/** People with the main outcome measured, and of them improved. */
+	outcome_n: number;
+	outcome_improved: number;
+	/** Adults with both employment records; employed at baseline / follow-up. */
+	emp_n: number;
+	emp_baseline: number;
+	emp_followup: number;
+	/** People with paid services, and their paid cost. */
+	served: number;
+	spent_eur: number;
+	/** People with a budget, their paid cost and their indicative amounts. */
+	budget_people: number;
+	budget_spent_eur: number;
+	indicative_eur: number;
+	/** Divisor of "per month" figures (the programme's reporting_months). */
+	reporting_months: number;
+}
+
+/**
+ * One CTE per figure group, on the cohort's participants (`sel`, binds
+ * $cohort); a person is in `goal`, `outcome` (with improved not null),
+ * `emp` (with both waves), `cost` (spent not null), `budget` (indicative not
+ * null) exactly when the table counts them in that column's people.
+ */
+export const PERSON_CTES = {
+	sel: `sel AS (
 	SELECT p.participant_id, p.municipality_code, mu.region, p.programme
 	FROM participants p JOIN municipalities mu ON mu.code = p.municipality_code
 	WHERE p.cohort = $cohort
-), goal AS (
+)`,
+	goal: `goal AS (
 	SELECT g.participant_id, count(*)::INTEGER AS goals,
 		sum(CASE g.attainment WHEN 'achieved' THEN 1.0 WHEN 'partly' THEN 0.5 ELSE 0.0 END)::DOUBLE AS score
 	FROM plan_goals g JOIN sel USING (participant_id)
 	GROUP BY g.participant_id
-), sfk_dim AS (
+)`,
+	outcome: `sfk_dim AS (
 	SELECT a.participant_id, a.dimension_code,
 		max(a.score) FILTER (WHERE a.wave = 'baseline') AS b,
 		max(a.score) FILTER (WHERE a.wave = 'followup') AS f
@@ -66,21 +107,30 @@ WITH sel AS (
 	UNION ALL
 	SELECT participant_id, rating > 0 AS improved FROM sqol
 	WHERE participant_id NOT IN (SELECT participant_id FROM sfk)
-), emp AS (
+)`,
+	emp: `emp AS (
 	SELECT e.participant_id,
 		bool_or(e.status <> 'not_employed') FILTER (WHERE e.wave = 'baseline') AS base,
 		bool_or(e.status <> 'not_employed') FILTER (WHERE e.wave = 'followup') AS fol
 	FROM employment e JOIN sel USING (participant_id)
 	GROUP BY e.participant_id
-), cost AS (
+)`,
+	cost: `cost AS (
 	SELECT s.participant_id, sum(s.cost_eur)::DOUBLE AS spent
 	FROM services s JOIN sel USING (participant_id)
 	GROUP BY s.participant_id
-), budget AS (
+)`,
+	budget: `budget AS (
 	SELECT b.participant_id, sum(b.indicative_eur)::DOUBLE AS indicative
 	FROM budgets b JOIN sel USING (participant_id)
 	GROUP BY b.participant_id
-), person AS (
+)`
+} as const;
+
+const C = PERSON_CTES;
+
+export const MUNICIPALITY_OUTCOMES = namedSql<'cohort'>(`
+WITH ${C.sel}, ${C.goal}, ${C.outcome}, ${C.emp}, ${C.cost}, ${C.budget}, person AS (
 	SELECT sel.participant_id, sel.municipality_code, sel.region, pr.reporting_months,
 		goal.goals, goal.score,
 		outcome.improved,

@@ -1,41 +1,144 @@
 /**
- * The municipality comparison as it is shown: the table's rows and columns
- * (the columns depend on the cohort), what a hidden cell says on screen and
- * in the CSV, the order of the municipality rows, and the funnel plot's
- * points and outliers. Pure: the rows come already disclosed
- * (privacy/municipalities.ts).
+ * The municipality comparison as it is shown: the release of the raw rows
+ * through the release plan (releaseMunicipalities), the table's rows and
+ * columns (the columns depend on the cohort), the order of the municipality
+ * rows, and the funnel plot's points and outliers. Pure: the table, its CSV,
+ * the funnel plot and the outlier sentences are built only from released
+ * rows.
  */
 import type { Cohort } from '#lib/filters/filters.ts';
-import { translate, type Lang, type MessageKey } from '#lib/i18n/index.svelte.ts';
+import { translate, type Lang, type MessageKey } from '#lib/i18n/translate.ts';
 import { formatNumber, formatPercent } from '#lib/i18n/format.ts';
-import { DEFAULT_MIN_CELL } from '#lib/privacy/threshold.ts';
-import type { Cell, MunicipalityRow } from '#lib/privacy/municipalities.ts';
+import { releaseContext, type ReleaseContext } from '#lib/privacy/release/context.ts';
+import type { HiddenReason } from '#lib/privacy/release/protect.ts';
+import { RELEASE_MIN } from '#lib/privacy/release/rules.ts';
+import { selectionKey, WHOLE_TIME, type Place } from '#lib/privacy/release/space.ts';
 import { funnelFlag } from '#lib/stats/index.ts';
 import type { Column } from '#lib/ui/table.ts';
 import type { FunnelPoint } from './chart.ts';
+import { MUNICIPALITY_FAMILY, ROW, type MunicipalityData, type MunicipalityFamily } from './family.ts';
+import type { MunicipalityRaw, RowLevel } from './query.ts';
 
-/** Minimum cell sizes a reader may choose (`?min=`). */
-export const MIN_CHOICES = [5, 10, 11] as const;
+/**
+ * A released figure, or why not: `reason` is null when the figure is shown,
+ * or when there is nothing to show (value null: no goals, nobody measured);
+ * otherwise the release plan hid it.
+ */
+export type Cell = { value: number; reason: null } | { value: null; reason: HiddenReason | null };
 
-/** The minimum cell size in the URL, or the default. */
-export function minCell(params: URLSearchParams): number {
-	const m = Number(params.get('min'));
-	return (MIN_CHOICES as readonly number[]).includes(m) ? m : DEFAULT_MIN_CELL;
+/** One row as it may be published. */
+export interface MunicipalityRow {
+	level: RowLevel;
+	code: string | null;
+	name_lv: string | null;
+	name_en: string | null;
+	region: string | null;
+	/** Divisor of the "per month" figures (a programme setting, not a figure about people). */
+	reporting_months: number;
+	participants: Cell;
+	goals: Cell;
+	/** Goal score / goals (0..1). */
+	attainment: Cell;
+	/** Share improved on the main outcome (0..1). */
+	improved: Cell;
+	/** Employed at follow-up − at baseline (adults), people. */
+	employmentChange: Cell;
+	costPerParticipant: Cell;
+	costPerMonth: Cell;
+	/** Paid / indicative (0..1). */
+	budgetUse: Cell;
+}
+
+/** The place of a row (the cohort, a region, a municipality) as the selection space names it. */
+export function rowPlace(r: Pick<MunicipalityRaw, 'level' | 'code' | 'region'>): Place {
+	if (r.level === 'total') return { level: 'all', code: null };
+	if (r.level === 'region') return { level: 'region', code: r.region ?? '' };
+	return { level: 'municipality', code: r.code ?? '' };
+}
+
+/** The selection a row's figures are: the place, both sexes, all ages, the whole time. */
+export function rowSelection(r: Pick<MunicipalityRaw, 'level' | 'code' | 'region'>): string {
+	return selectionKey(rowPlace(r), null, null, WHOLE_TIME.key);
+}
+
+const valueCell = (value: number | null): Cell => (value === null || !Number.isFinite(value) ? { value: null, reason: null } : { value, reason: null });
+
+/**
+ * The rows as they may be shown (the release step of the view; pure). A
+ * row's participants are shown iff the cohort's selection plan shows the
+ * row's selection (rowSelection); every other figure iff its column's family
+ * shows its one row in that selection; a figure of a hidden selection or row
+ * is null, and nothing is recomputed from hidden figures. `ctx` (the view's
+ * selection, the cohort as a whole) answers for the total row; the other
+ * rows are asked of the same plans in their own selections.
+ */
+export function releaseMunicipalities(data: MunicipalityData, ctx: ReleaseContext): MunicipalityRow[] {
+	const { selections: plan } = data;
+	const contextOf = (key: string): ReleaseContext | HiddenReason => {
+		if (key === ctx.selection) return ctx;
+		const i = plan.space.byKey.get(key);
+		// A place the space does not know (outside the cohort's people) is never shown.
+		if (i === undefined) return 'selection';
+		const cell = plan.cells[i];
+		return cell.reason ?? releaseContext(key, cell.n, data.families);
+	};
+	return data.rows.map((r) => {
+		const base = { level: r.level, code: r.code, name_lv: r.name_lv, name_en: r.name_en, region: r.region, reporting_months: r.reporting_months };
+		const c = contextOf(rowSelection(r));
+		if (typeof c === 'string') {
+			const h: Cell = { value: null, reason: c };
+			return {
+				...base,
+				participants: h,
+				goals: h,
+				attainment: h,
+				improved: h,
+				employmentChange: h,
+				costPerParticipant: h,
+				costPerMonth: h,
+				budgetUse: h
+			};
+		}
+		// A figure of a column family: shown iff the family shows its row here.
+		// (several rows: shown iff every row it rests on is shown).
+		const of = (family: MunicipalityFamily, value: number | null, rows: readonly string[] = [ROW]): Cell => {
+			for (const row of rows) {
+				const reason = c.hidden(MUNICIPALITY_FAMILY[family], row);
+				if (reason !== null) return { value: null, reason };
+			}
+			return valueCell(value);
+		};
+		const perPerson = r.served > 0 ? r.spent_eur / r.served : null;
+		return {
+			...base,
+			participants: valueCell(r.participants),
+			goals: of('goals', r.goals),
+			attainment: of('goals', r.goals > 0 ? r.goal_score / r.goals : null),
+			improved: of('outcome', r.outcome_n > 0 ? r.outcome_improved / r.outcome_n : null, [ROW, 'improved', 'not_improved']),
+			// Children have no employment column (and no employment family).
+			employmentChange:
+				data.cohort === 'adult'
+					? of('employment', r.emp_n > 0 ? r.emp_followup - r.emp_baseline : null, [ROW, 'employed_before', 'not_employed_before', 'employed_after', 'not_employed_after'])
+					: valueCell(null),
+			costPerParticipant: of('cost', perPerson),
+			costPerMonth: of('cost', perPerson !== null && r.reporting_months > 0 ? perPerson / r.reporting_months : null),
+			budgetUse: of('budget', r.indicative_eur > 0 ? r.budget_spent_eur / r.indicative_eur : null)
+		};
+	});
 }
 
 /** The figures of a row, one column each. */
-export type Figure =
-	| 'participants'
-	| 'goals'
-	| 'attainment'
-	| 'improved'
-	| 'employmentChange'
-	| 'costPerParticipant'
-	| 'costPerMonth'
-	| 'budgetUse';
+export const FIGURES = ['participants', 'goals', 'attainment', 'improved', 'employmentChange', 'costPerParticipant', 'costPerMonth', 'budgetUse'] as const;
+export type Figure = (typeof FIGURES)[number];
 export type SortKey = Figure | 'name' | 'region';
 
-/** A disclosed row with its name and level as shown. */
+/** How many figures the release plan hid (for the note under the table). */
+export function hiddenCells(rows: readonly MunicipalityRow[], cohort: Cohort): number {
+	const keys = FIGURES.filter((k) => cohort === 'adult' || k !== 'employmentChange');
+	return rows.reduce((n, r) => n + keys.filter((k) => r[k].reason !== null).length, 0);
+}
+
+/** A released row with its name and level as shown. */
 export interface TableRow extends MunicipalityRow {
 	name: string;
 	levelName: string;
@@ -54,37 +157,34 @@ export function tableRows(lang: Lang, rows: readonly MunicipalityRow[]): TableRo
 	}));
 }
 
+/** What a figure without a value shows, on screen and in the CSV (hidden, or nothing to show). */
+export const NO_FIGURE = '–';
+
 /**
  * The table's columns: level (CSV only), name (a link to the goals view for a
- * municipality), region, then the figures. A hidden count below the threshold
- * reads "< min", any other hidden figure "suppressed", on screen and in the CSV.
+ * municipality), region, then the figures. A figure without a value reads
+ * "–" on screen and in the CSV; a hidden one says why in its tooltip (the
+ * note under the table says it once for all).
  */
-export function tableColumns(lang: Lang, cohort: Cohort, min: number, drillHref: (code: string) => string): Column<TableRow>[] {
+export function tableColumns(lang: Lang, cohort: Cohort, drillHref: (code: string) => string): Column<TableRow>[] {
 	const tr = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
 	const round = (d: number) => (v: number) => Math.round(v * 10 ** d) / 10 ** d;
 	const pct = (v: number) => formatPercent(lang, v);
-	const figure = (key: Figure, label: string, screen: (v: number) => string, csv: (v: number) => number, count = false): Column<TableRow> => {
-		// Only a count of people is "< min": a statistic is hidden because of the counts it rests on.
-		const hiddenText = (c: Cell) => (count && c.reason === 'primary' ? tr('privacy.lessThan', { min }) : tr('privacy.suppressed'));
-		return {
-			key,
-			label,
-			numeric: true,
-			format: (_, r) => {
-				const c = r[key];
-				return c.value === null ? hiddenText(c) : screen(c.value);
-			},
-			csv: (_, r) => {
-				const c = r[key];
-				return c.value === null ? hiddenText(c) : csv(c.value);
-			},
-			suppressed: (r) => {
-				const c = r[key];
-				if (c.value !== null) return null;
-				return count && c.reason === 'primary' ? tr('privacy.reason.primary', { min }) : tr('privacy.reason.secondary');
-			}
-		};
-	};
+	const hiddenWhy = tr('release.cellHidden', { min: RELEASE_MIN });
+	const figure = (key: Figure, label: string, screen: (v: number) => string, csv: (v: number) => number): Column<TableRow> => ({
+		key,
+		label,
+		numeric: true,
+		format: (_, r) => {
+			const c = r[key];
+			return c.value === null ? NO_FIGURE : screen(c.value);
+		},
+		csv: (_, r) => {
+			const c = r[key];
+			return c.value === null ? NO_FIGURE : csv(c.value);
+		},
+		suppressed: (r) => (r[key].reason === null ? null : hiddenWhy)
+	});
 	const region = (v: unknown) => (v as string | null) ?? '';
 	return [
 		{ key: 'levelName', label: tr('municipalities.level'), csvOnly: true },
@@ -96,7 +196,7 @@ export function tableColumns(lang: Lang, cohort: Cohort, min: number, drillHref:
 			link: (r) => (r.level === 'municipality' && r.code ? { href: drillHref(r.code), testid: `drill-${r.code}` } : null)
 		},
 		{ key: 'region', label: tr('municipalities.region'), format: region, csv: region },
-		figure('participants', tr('municipalities.participants'), (v) => formatNumber(lang, v), (v) => v, true),
+		figure('participants', tr('municipalities.participants'), (v) => formatNumber(lang, v), (v) => v),
 		figure('goals', tr('municipalities.goals'), (v) => formatNumber(lang, v), (v) => v),
 		figure('attainment', tr('municipalities.attainment'), pct, (v) => round(0)(v * 100)),
 		figure('improved', tr(cohort === 'child' ? 'municipalities.improved.child' : 'municipalities.improved.adult'), pct, (v) => round(0)(v * 100)),
@@ -109,7 +209,7 @@ export function tableColumns(lang: Lang, cohort: Cohort, min: number, drillHref:
 	];
 }
 
-/** Municipality rows in the chosen order; hidden figures always last, ties by name. */
+/** Municipality rows in the chosen order; figures without a value always last, ties by name. */
 export function sortMunicipalities(rows: readonly TableRow[], key: SortKey, dir: 1 | -1, lang: Lang): TableRow[] {
 	const collator = new Intl.Collator(lang === 'lv' ? 'lv' : 'en');
 	const byName = (a: TableRow, b: TableRow) => collator.compare(a.name, b.name);
@@ -123,7 +223,7 @@ export function sortMunicipalities(rows: readonly TableRow[], key: SortKey, dir:
 	});
 }
 
-/** Goal attainment of each municipality whose attainment is shown, against the overall rate p0. */
+/** Goal attainment of each municipality whose attainment and goals are released, against the overall rate p0. */
 export function funnelPoints(rows: readonly TableRow[], p0: number, drillHref: (code: string) => string): FunnelPoint[] {
 	return rows
 		.filter((r) => r.level === 'municipality' && r.attainment.value !== null && r.goals.value !== null && r.goals.value > 0)

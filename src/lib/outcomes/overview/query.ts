@@ -1,9 +1,15 @@
 /**
  * Overview: per cohort, participants, municipalities, periods and total cost.
- * Every figure is a query on row-level data.
+ * Every figure is a query on row-level data, and what the page shows has
+ * passed the release path (releasedOverview): each cohort as its whole-cohort
+ * selection, with the cost table's family for the people served and the cost.
  */
 import type { Engine } from '#lib/db/engine.ts';
+import { DEFAULT_FILTERS, type Cohort } from '#lib/filters/filters.ts';
 import { namedSql, run } from '#lib/query/sql.ts';
+import { releasedResult } from '#lib/privacy/release/runtime.ts';
+import { COST_FAMILY } from '#lib/outcomes/costs/family.ts';
+import { releaseOverview, type ReleasedOverview } from './summary.ts';
 
 export interface CohortOverview {
 	cohort: 'child' | 'adult';
@@ -30,8 +36,9 @@ WITH p AS (
 		any_value(programme) AS programme,
 		count(*)::INTEGER AS participants,
 		count(DISTINCT municipality_code)::INTEGER AS municipalities,
-		min(enrolled_on) AS enrolledFrom,
-		max(exited_on) AS exitedTo
+		-- Months, not days: a first enrolment or last exit date is one person's.
+		strftime(min(enrolled_on), '%Y-%m') AS enrolledFrom,
+		strftime(max(exited_on), '%Y-%m') AS exitedTo
 	FROM participants GROUP BY cohort
 ), m AS (
 	SELECT cohort,
@@ -42,8 +49,8 @@ WITH p AS (
 ), s AS (
 	SELECT pa.cohort,
 		count(DISTINCT s.participant_id) FILTER (WHERE s.cost_eur > 0)::INTEGER AS served,
-		min(s.month) AS firstServiceMonth,
-		max(s.month) AS lastServiceMonth,
+		strftime(min(s.month), '%Y-%m') AS firstServiceMonth,
+		strftime(max(s.month), '%Y-%m') AS lastServiceMonth,
 		round(sum(s.cost_eur), 2)::DOUBLE AS serviceCost
 	FROM services s JOIN participants pa USING (participant_id)
 	GROUP BY pa.cohort
@@ -53,7 +60,7 @@ WITH p AS (
 SELECT p.*, m.municipalityNames, m.municipalityNamesEn,
 	coalesce(s.served, 0)::INTEGER AS served,
 	s.firstServiceMonth, s.lastServiceMonth,
-	coalesce(date_diff('month', s.firstServiceMonth, s.lastServiceMonth) + 1, 0)::INTEGER AS serviceMonths,
+	coalesce(date_diff('month', strptime(s.firstServiceMonth || '-01', '%Y-%m-%d'), strptime(s.lastServiceMonth || '-01', '%Y-%m-%d')) + 1, 0)::INTEGER AS serviceMonths,
 	coalesce(s.serviceCost, 0)::DOUBLE AS serviceCost,
 	coalesce(o.overheadCost, 0)::DOUBLE AS overheadCost,
 	round(coalesce(s.serviceCost, 0) + coalesce(o.overheadCost, 0), 2)::DOUBLE AS totalCost
@@ -62,4 +69,28 @@ ORDER BY CASE p.cohort WHEN 'child' THEN 0 ELSE 1 END`);
 
 export function overview(engine: Engine): Promise<CohortOverview[]> {
 	return run<CohortOverview, never>(engine, OVERVIEW_SQL, {});
+}
+
+const COHORTS: readonly Cohort[] = ['child', 'adult'];
+
+/**
+ * The overview of both cohorts through the release path: each cohort's
+ * figures as its whole-cohort selection (the default filters) releases them;
+ * a cohort whose selection is not shown (no participants, or fewer than the
+ * threshold) is left out. One overview query serves both cohorts.
+ */
+export async function releasedOverview(engine: Engine, revision = 0): Promise<ReleasedOverview[]> {
+	let all: Promise<CohortOverview[]> | null = null;
+	const rows = () => (all ??= overview(engine));
+	const out: ReleasedOverview[] = [];
+	for (const cohort of COHORTS) {
+		const r = await releasedResult(
+			engine,
+			{ ...DEFAULT_FILTERS, cohort },
+			{ run: async () => (await rows()).find((c) => c.cohort === cohort) ?? null, families: [COST_FAMILY], release: releaseOverview },
+			revision
+		);
+		if ('value' in r && r.value) out.push(r.value);
+	}
+	return out;
 }

@@ -1,16 +1,18 @@
 /**
  * One plain-language sentence per paired result, in the UI language, e.g.
  * "Higher at follow-up by 2,3 on average (n = 95; p = 0,012 after Holm correction)."
- * Never a p-value without n.
+ * Never a p-value without n; "–" where the release path hides the test or
+ * the counts it would state.
  */
-import type { PairedComparison } from './compare.ts';
+import type { ReleasedComparison } from './release.ts';
 import type { MessageKey } from '#lib/i18n/catalogue.ts';
-import { translate, type Lang } from '#lib/i18n/index.svelte.ts';
+import { translate, type Lang } from '#lib/i18n/translate.ts';
 import { formatNumber, formatPExpression } from '#lib/i18n/format.ts';
 import { nameOf, inline, method, signed, pText } from '#lib/i18n/sentences.ts';
 import { ALPHA } from './alpha.ts';
 
-export function pairedReading(lang: Lang, r: PairedComparison, digits = 1): string {
+export function pairedReading(lang: Lang, r: ReleasedComparison, digits = 1): string {
+	if (r.n === null || r.pValue === null || r.pAdjusted === null || r.meanChange === null) return '–';
 	const n = formatNumber(lang, r.n);
 	if (!Number.isFinite(r.pValue)) return translate(lang, 'paired.readingUntestable', { n });
 	const p = formatPExpression(lang, r.pAdjusted);
@@ -19,6 +21,7 @@ export function pairedReading(lang: Lang, r: PairedComparison, digits = 1): stri
 	if (r.test !== 'paired_t') {
 		// Ordinal scores: most people often do not change, so the median change is 0;
 		// the direction is that of the changes (improved vs worse), as the rank tests see it.
+		if (r.improved === null || r.worse === null) return '–';
 		const better = r.improved > r.worse;
 		const key = !significant ? 'paired.readingNoEvidence' : better ? 'paired.readingOrdinalBetter' : 'paired.readingOrdinalWorse';
 		return translate(lang, key, {
@@ -44,9 +47,9 @@ export function pairedReading(lang: Lang, r: PairedComparison, digits = 1): stri
  * One finding naming the dimensions that differ significantly (adjusted p <
  * ALPHA) with their mean change and p, or saying that none does (`none`).
  */
-export function pairedSignificance(lang: Lang, rows: PairedComparison[], some: MessageKey, none: MessageKey): string {
+export function pairedSignificance(lang: Lang, rows: readonly ReleasedComparison[], some: MessageKey, none: MessageKey): string {
 	const adjust = method(lang, rows[0]?.adjust ?? 'holm');
-	const sig = rows.filter((r) => r.pAdjusted < ALPHA);
+	const sig = rows.flatMap((r) => (r.pAdjusted !== null && r.pAdjusted < ALPHA && r.meanChange !== null ? [{ ...r, pAdjusted: r.pAdjusted, meanChange: r.meanChange }] : []));
 	if (!sig.length) return translate(lang, none, { method: adjust });
 	return translate(lang, some, {
 		method: adjust,

@@ -11,6 +11,8 @@ import type { UnionConstraint } from './protect.ts';
 export interface AuditCell {
 	key: string;
 	row: string;
+	/** Cells with the same people have the same figures only within this key (the row and period). */
+	twin?: string;
 	members: Bitset;
 	shown: boolean;
 }
@@ -54,4 +56,40 @@ export function audit(cells: readonly AuditCell[], constraints: readonly UnionCo
 		}
 	}
 	return out;
+}
+
+/**
+ * Additive peeling, as an attacker with a spreadsheet would: wherever a
+ * total is the sum of its parts (its people are exactly theirs) and exactly
+ * one of them is unknown, that one follows; repeat with what was learnt
+ * until nothing more follows. Returns the hidden cells with people whose
+ * figures follow (an empty hidden cell is taken as known: it is zero).
+ */
+export function peel(cells: readonly AuditCell[], constraints: readonly UnionConstraint[]): string[] {
+	const known = cells.map((c) => c.shown || c.members.count() === 0);
+	// A hidden cell is known where a shown cell of its row has the very same people.
+	const shownByTwin = new Map<string, AuditCell[]>();
+	for (const c of cells) if (c.shown) shownByTwin.set(c.twin ?? c.row, [...(shownByTwin.get(c.twin ?? c.row) ?? []), c]);
+	cells.forEach((c, i) => {
+		if (known[i]) return;
+		const n = c.members.count();
+		if ((shownByTwin.get(c.twin ?? c.row) ?? []).some((t) => t.members.count() === n && t.members.subsetOf(c.members))) known[i] = true;
+	});
+	const exact = constraints.filter((c) => {
+		let covered = cells[c.total].members.andNot(cells[c.total].members);
+		for (const i of c.parts) covered = covered.or(cells[i].members);
+		return cells[c.total].members.subsetOf(covered);
+	});
+	let changed = true;
+	while (changed) {
+		changed = false;
+		for (const c of exact) {
+			const unknown = [c.total, ...c.parts].filter((i) => !known[i]);
+			if (unknown.length === 1) {
+				known[unknown[0]] = true;
+				changed = true;
+			}
+		}
+	}
+	return cells.flatMap((c, i) => (!c.shown && c.members.count() > 0 && known[i] ? [c.key] : []));
 }

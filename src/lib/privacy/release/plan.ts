@@ -36,6 +36,12 @@ export interface Family {
 	tableConstraints?: readonly { total: string; parts: readonly string[] }[];
 	/** Hide empty rows too (default: a zero is shown). */
 	hideZeros?: boolean;
+	/**
+	 * The figures add up over the calendar years (costs of service months, goals
+	 * reviewed in a year): the whole time is then the sum of its years, and
+	 * "whole time minus the other years" is protected too.
+	 */
+	periodAdditive?: boolean;
 }
 
 export interface FamilyPlan {
@@ -61,12 +67,27 @@ export function planFamily(plan: SelectionPlan, family: Family): FamilyPlan {
 	const inputs: CellInput[] = [];
 	space.selections.forEach((s, si) => {
 		const forced = plan.cells[si].reason !== null ? ('selection' as const) : undefined;
-		for (const row of rows) inputs.push({ members: s.members.and(g(row, s.period)), row, forced });
+		for (const row of rows) inputs.push({ members: s.members.and(g(row, s.period)), row, forced, twin: `${row}\u0000${s.period.key}` });
 	});
 	const at = (si: number, ri: number) => si * R + ri;
 	const constraints: UnionConstraint[] = [];
 	for (const c of space.constraints) {
 		for (let ri = 0; ri < R; ri++) constraints.push({ total: at(c.total, ri), parts: c.parts.map((p) => at(p, ri)) });
+	}
+	if (family.periodAdditive && space.periods.length > 1) {
+		// Per place × sex × age band: the whole time and its years.
+		const byRest = new Map<string, { whole?: number; years: number[] }>();
+		space.selections.forEach((s, si) => {
+			const rest = s.key.slice(0, s.key.lastIndexOf('|'));
+			const e = byRest.get(rest) ?? { years: [] };
+			if (s.period.from === null && s.period.to === null) e.whole = si;
+			else e.years.push(si);
+			byRest.set(rest, e);
+		});
+		for (const e of byRest.values()) {
+			if (e.whole === undefined || !e.years.length) continue;
+			for (let ri = 0; ri < R; ri++) constraints.push({ total: at(e.whole, ri), parts: e.years.map((y) => at(y, ri)) });
+		}
 	}
 	const rowIndex = new Map(rows.map((r, i) => [r, i]));
 	for (const tc of family.tableConstraints ?? []) {

@@ -11,14 +11,16 @@
  * 2. Nested pairs: two shown cells of the same row where one group lies
  *    inside the other and they differ by 1 … min−1 people would give that
  *    small group away by subtraction (`/costs?region=…` minus
- *    `/costs?mun=…`): the smaller cell is hidden.
+ *    `/costs?mun=…`): the smaller cell is hidden. A hidden cell whose very
+ *    people another cell of the row shows is hidden there too.
  * 3. Totals and parts: where a shown total is the union of parts (a region
  *    and its municipalities, both sexes, the age bands, a table's total and
  *    its rows), total minus the shown parts reveals the group of the hidden
  *    parts (and of anybody in no part). That group must be empty or have at
  *    least min people, and it must not be a single hidden part: otherwise
- *    the smallest shown part is hidden too (the total only when no part is
- *    left).
+ *    the smallest shown part with people is hidden too (the total only when
+ *    no such part is left). And a hidden total that is exactly the sum of
+ *    its shown parts is no secret: one of those parts is hidden as well.
  *
  * Hiding always takes the smaller group, so cohort-level figures (the
  * largest groups, above any threshold) stay exact.
@@ -40,6 +42,12 @@ export interface CellInput {
 	row: string;
 	/** Hidden from the start (e.g. its selection is not shown). */
 	forced?: HiddenReason;
+	/**
+	 * Cells with the same people show the same figures only within one period
+	 * (a cost in 2020 and in the whole time differ for the same children):
+	 * twins are compared within this key (default: the row).
+	 */
+	twin?: string;
 }
 
 export interface ProtectedCell {
@@ -79,6 +87,14 @@ export function protect(cells: readonly CellInput[], constraints: readonly Union
 		else rows.set(c.row, [i]);
 	});
 
+	const twins = new Map<string, number[]>();
+	cells.forEach((c, i) => {
+		const key = c.twin ?? c.row;
+		const list = twins.get(key);
+		if (list) list.push(i);
+		else twins.set(key, [i]);
+	});
+
 	let changed = true;
 	while (changed) {
 		changed = false;
@@ -99,16 +115,50 @@ export function protect(cells: readonly CellInput[], constraints: readonly Union
 				}
 			}
 		}
-		// Rule 3: total minus shown parts.
+		// Rule 2b: a hidden cell with a shown twin of the same people (Dobele and Dobele
+		// aged 45–64, when all of Dobele's people are 45–64) is no secret: hide the twin.
+		for (const list of twins.values()) {
+			const bySize = new Map<number, number[]>();
+			for (const i of list) if (n[i] > 0) bySize.set(n[i], [...(bySize.get(n[i]) ?? []), i]);
+			for (const same of bySize.values()) {
+				if (same.length < 2) continue;
+				for (const h of same) {
+					if (reason[h] === null) continue;
+					for (const t of same) {
+						if (reason[t] === null && cells[t].members.subsetOf(cells[h].members)) changed = hide(t) || changed;
+					}
+				}
+			}
+		}
+		// Rule 3: total minus shown parts; rule 3b: a hidden total that is the sum of its shown parts.
 		for (const c of constraints) {
-			if (reason[c.total] !== null) continue;
-			const violation = revealedViolation(cells, n, reason, c, min);
+			const violation = reason[c.total] === null ? revealedViolation(cells, n, reason, c, min) : sumOfShownParts(cells, n, reason, c);
 			if (!violation) continue;
-			const candidates = c.parts.filter((i) => reason[i] === null).sort((a, b) => n[a] - n[b] || a - b);
+			// An empty part adds nobody to what the total minus the shown parts reveals: take the smallest non-empty one.
+			const candidates = c.parts.filter((i) => reason[i] === null && n[i] > 0).sort((a, b) => n[a] - n[b] || a - b);
 			changed = hide(candidates.length ? candidates[0] : c.total) || changed;
 		}
 	}
 	return cells.map((_, i) => ({ n: n[i], reason: reason[i] }));
+}
+
+/**
+ * Rule 3b: a hidden total whose people are exactly its parts' people, with
+ * every part that has people shown, is their sum: hiding it protects nothing.
+ */
+export function sumOfShownParts(
+	cells: readonly { members: Bitset }[],
+	n: readonly number[],
+	reason: readonly (HiddenReason | null)[],
+	c: UnionConstraint
+): boolean {
+	if (n[c.total] === 0) return false;
+	let covered = new Bitset(cells[c.total].members.size);
+	for (const i of c.parts) {
+		if (n[i] > 0 && reason[i] !== null) return false;
+		covered = covered.or(cells[i].members);
+	}
+	return cells[c.total].members.subsetOf(covered);
 }
 
 /**

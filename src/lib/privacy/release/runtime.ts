@@ -29,6 +29,8 @@ export interface FamilySource {
 	/** Rows that are the union of others (a total and its groups), given the rows. */
 	tableConstraints?: (rows: readonly string[]) => NonNullable<Family['tableConstraints']>;
 	hideZeros?: boolean;
+	/** The figures add up over calendar years (see Family.periodAdditive). */
+	periodAdditive?: boolean;
 }
 
 interface CacheEntry {
@@ -74,7 +76,8 @@ export function familyPlan(engine: Engine, cohort: Cohort, source: FamilySource,
 				rows,
 				contributors: (row: string, period: Period) => byPeriod.get(period.key)?.get(row) ?? empty,
 				tableConstraints: source.tableConstraints?.(rows),
-				hideZeros: source.hideZeros
+				hideZeros: source.hideZeros,
+				periodAdditive: source.periodAdditive
 			});
 		})();
 		e.families.set(source.id, p);
@@ -115,8 +118,11 @@ export function checkSelection(plan: SelectionPlan, f: Filters): SelectionCheck 
 
 /** A view's data and how to release them: its query, its table families, its release step. */
 export interface ReleaseSpec<T, R> {
-	run(engine: Engine, f: Filters): Promise<T>;
-	families?: readonly FamilySource[];
+	/** The view's name in published results and prerendered figures (e.g. 'costs'). */
+	id?: string;
+	run(engine: Engine, f: Filters, revision: number): Promise<T>;
+	/** The table families the view shows (per cohort where they differ). */
+	families?: readonly FamilySource[] | ((cohort: Cohort) => readonly FamilySource[]);
 	release(data: T, ctx: ReleaseContext): R;
 }
 
@@ -130,7 +136,8 @@ export async function releasedResult<T, R>(engine: Engine, f: Filters, spec: Rel
 	const plan = await selectionPlan(engine, f.cohort, revision);
 	const check = checkSelection(plan, f);
 	if (!check.ok) return { blocked: check };
-	const [data, plans] = await Promise.all([spec.run(engine, f), Promise.all((spec.families ?? []).map((s) => familyPlan(engine, f.cohort, s, revision)))]);
+	const sources = typeof spec.families === 'function' ? spec.families(f.cohort) : (spec.families ?? []);
+	const [data, plans] = await Promise.all([spec.run(engine, f, revision), Promise.all(sources.map((s) => familyPlan(engine, f.cohort, s, revision)))]);
 	return { value: spec.release(data, releaseContext(check.key, check.n, plans)) };
 }
 

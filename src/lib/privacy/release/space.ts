@@ -75,14 +75,21 @@ export function selectionKey(place: Place, sex: Sex | null, ageBand: AgeBand | n
 	return `${placeKey(place)}|${sex ?? 'all'}|${ageBand ?? 'all'}|${period}`;
 }
 
-/** Calendar years from the first to the last month, as preset periods after the whole time. */
+/**
+ * The preset periods: the whole time, then each complete calendar year
+ * (January to December within the data) when there are at least two. A
+ * partial year is nearly the whole time, and "whole time minus a nearly
+ * equal part" is just the kind of difference that gives small groups away.
+ *
+ * @example yearPeriods('2018-10', '2019-09').map((p) => p.key) // ['all']
+ * @example yearPeriods('2020-01', '2022-06').map((p) => p.key) // ['all', '2020', '2021']
+ */
 export function yearPeriods(firstMonth: string | null, lastMonth: string | null): Period[] {
 	const out = [WHOLE_TIME];
 	if (!firstMonth || !lastMonth) return out;
-	const first = Number(firstMonth.slice(0, 4));
-	const last = Number(lastMonth.slice(0, 4));
-	// One year only: the year is the whole time, a second selection would add nothing.
-	if (last <= first) return out;
+	const first = Number(firstMonth.slice(0, 4)) + (firstMonth.endsWith('-01') ? 0 : 1);
+	const last = Number(lastMonth.slice(0, 4)) - (lastMonth.endsWith('-12') ? 0 : 1);
+	if (last - first + 1 < 2) return out;
 	for (let y = first; y <= last; y++) out.push({ key: String(y), from: `${y}-01`, to: `${y}-12` });
 	return out;
 }
@@ -196,4 +203,17 @@ export function selectionOfFilters(
 	}
 	const band = f.ageBand && AGE_BANDS_BY_COHORT[space.cohort].includes(f.ageBand) ? f.ageBand : null;
 	return { key: selectionKey(place, f.sex, band, period.key) };
+}
+
+/** The filters that ask for a selection (the inverse of selectionOfFilters). */
+export function filtersOfSelection(cohort: Cohort, s: Pick<Selection, 'place' | 'sex' | 'ageBand' | 'period'>): Filters {
+	return {
+		cohort,
+		municipalities: s.place.level === 'municipality' ? [s.place.code] : [],
+		region: s.place.level === 'region' ? s.place.code : null,
+		sex: s.sex,
+		ageBand: s.ageBand,
+		from: s.period.from,
+		to: s.period.to
+	};
 }

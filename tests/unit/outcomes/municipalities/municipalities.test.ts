@@ -1,7 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { tinyDb, participantsSql, type TinyDb } from '../../../helpers/tiny';
 import { municipalityOutcomes } from '../../../../src/lib/outcomes/municipalities/query';
-import { discloseMunicipalities, rowId, hiddenMunicipalities, type MunicipalityRaw } from '../../../../src/lib/privacy/municipalities';
+import { MUNICIPALITY_FAMILIES, municipalityData } from '../../../../src/lib/outcomes/municipalities/family';
+import { releaseMunicipalities, FIGURES } from '../../../../src/lib/outcomes/municipalities/summary';
+import { releasedResult } from '../../../../src/lib/privacy/release/runtime';
+import { DEFAULT_FILTERS } from '../../../../src/lib/filters/filters';
 
 // Children: M1 (Zemgale) P1..P6, M2 (Zemgale) Q1..Q7, M3 (Zemgale) R1..R3, M4 (Kurzeme) S1..S8.
 // Adults: A1..A5 in M1.
@@ -111,80 +114,25 @@ describe('municipality outcomes (raw)', () => {
 	});
 });
 
-/** A raw row with every count set to n people and round sums. */
-function raw(level: MunicipalityRaw['level'], region: string | null, code: string | null, n: number, o: Partial<MunicipalityRaw> = {}): MunicipalityRaw {
-	return {
-		level, code, region, name_lv: code, name_en: code,
-		participants: n, goal_people: n, goals: 4 * n, goal_score: 3 * n,
-		outcome_n: n, outcome_improved: Math.round(n / 2),
-		emp_n: n, emp_baseline: Math.round(n / 2), emp_followup: Math.round(n / 2),
-		served: n, spent_eur: 1200 * n, budget_people: n, budget_spent_eur: 1200 * n, indicative_eur: 2400 * n,
-		reporting_months: 12,
-		...o
-	};
-}
-
-describe('discloseMunicipalities', () => {
-	it('shows everything when all groups are large enough', () => {
-		const rows = discloseMunicipalities([raw('total', null, null, 20), raw('region', 'R', null, 20), raw('municipality', 'R', 'A', 10), raw('municipality', 'R', 'B', 10)]);
-		const a = rows.find((r) => r.code === 'A')!;
-		expect(a.participants).toEqual({ value: 10, reason: null });
-		expect(a.goals.value).toBe(40);
-		expect(a.attainment.value).toBeCloseTo(0.75, 12);
-		expect(a.improved.value).toBeCloseTo(0.5, 12);
-		expect(a.employmentChange.value).toBe(0);
-		expect(a.costPerParticipant.value).toBe(1200);
-		expect(a.costPerMonth.value).toBe(100);
-		expect(a.budgetUse.value).toBeCloseTo(0.5, 12);
-	});
-
-	it('hides a municipality of 3 and the next smallest one in its region, keeping the region and total', () => {
-		const input = [
-			raw('total', null, null, 36),
-			raw('region', 'R', null, 27),
-			raw('region', 'S', null, 9),
-			raw('municipality', 'R', 'A', 3),
-			raw('municipality', 'R', 'B', 12),
-			raw('municipality', 'R', 'C', 12),
-			raw('municipality', 'S', 'D', 9, { outcome_improved: 3 })
-		];
-		// Subtotals must add up: improved A 2 (round(1.5)), B 6, C 6 → R 14; S = D 3; total 17.
-		input[1].outcome_improved = 14;
-		input[2].outcome_improved = 3;
-		input[0].outcome_improved = 17;
-		for (const k of ['emp_baseline', 'emp_followup'] as const) {
-			input[1][k] = 2 + 6 + 6;
-			input[0][k] = 14 + input[6][k];
-			input[2][k] = input[6][k];
-		}
-		const rows = discloseMunicipalities(input);
-		const by = (id: string) => rows.find((r) => rowId(r) === id)!;
-		expect(by('mun:A').participants).toEqual({ value: null, reason: 'primary' });
-		expect(by('mun:B').participants).toEqual({ value: null, reason: 'secondary' }); // tie with C: the first
-		expect(by('mun:C').participants.value).toBe(12);
-		expect(hiddenMunicipalities(rows)).toEqual(['A', 'B']);
-		for (const k of ['goals', 'attainment', 'improved', 'costPerParticipant', 'costPerMonth', 'budgetUse'] as const) {
-			expect(by('mun:A')[k].value, k).toBeNull();
-			expect(by('mun:B')[k].value, k).toBeNull();
-		}
-		expect(by('region:R').participants.value).toBe(27);
-		expect(by('total').participants.value).toBe(36);
-		// D: 3 of 9 improved → the share is hidden; so is S (= D) and then another region's share.
-		expect(by('mun:D').improved.value).toBeNull();
-		expect(by('region:S').improved.value).toBeNull();
-		expect(by('region:R').improved.value).toBeNull();
-		expect(by('total').improved.value).toBeCloseTo(17 / 36, 12);
-		// D's costs rest on 9 people: shown.
-		expect(by('mun:D').costPerParticipant.value).toBe(1200);
-	});
-
-	it('follows a higher threshold', () => {
-		const rows = discloseMunicipalities(
-			[raw('total', null, null, 20), raw('region', 'R', null, 20), raw('municipality', 'R', 'A', 10), raw('municipality', 'R', 'B', 10)],
-			11
-		);
-		expect(rows.find((r) => r.code === 'A')!.participants.reason).toBe('primary');
-		expect(rows.find((r) => r.level === 'region')!.participants.value).toBe(20);
-		expect(rows.find((r) => r.level === 'region')!.improved.value).toBeNull(); // 10 improved < 11
+describe('municipality outcomes (released)', () => {
+	// Zemgale = M1 (6) + M2 (7) + M3 (3); Kurzeme = M4 (8). The old table hid M3 and M1 the same way
+	// (discloseMunicipalities); now the cohort's release plan decides, as for every other view.
+	it('hides M3 (3 children) and M1 (Zemgale minus M1 and M2 would give M3), keeps M2, the regions and the total', async () => {
+		const r = await releasedResult(db.engine, DEFAULT_FILTERS, {
+			run: (e, f) => municipalityData(e, f.cohort),
+			families: MUNICIPALITY_FAMILIES.child,
+			release: releaseMunicipalities
+		});
+		if (!('value' in r)) throw new Error('blocked');
+		const by = (code: string) => r.value.find((x) => (x.code ?? x.region ?? 'total') === code)!;
+		expect(by('M3').participants.reason).toBe('primary');
+		expect(by('M1').participants.reason).toBe('secondary');
+		for (const code of ['M1', 'M3']) for (const k of FIGURES) expect(by(code)[k].value, `${code} ${k}`).toBeNull();
+		expect([by('M2'), by('M4'), by('Zemgale'), by('Kurzeme'), by('total')].map((x) => x.participants.value)).toEqual([7, 8, 16, 8, 24]);
+		// Goals rest on 1–4 people everywhere here (M2: Q1 only; all: 4 children): hidden, total too.
+		for (const code of ['M2', 'M4', 'Zemgale', 'total']) expect(by(code).attainment.value, code).toBeNull();
+		// M2's and Zemgale's costs rest on 1 and 3 served children: hidden; M4 has no paid services: a zero, nothing to show.
+		expect(by('M2').costPerParticipant.value).toBeNull();
+		expect(by('M4').costPerParticipant).toEqual({ value: null, reason: null });
 	});
 });

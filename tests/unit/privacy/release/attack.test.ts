@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatasetEngine, openPilotEngine, type TestEngine } from '../../../helpers/engine';
 import { smallNationalDir } from '../../../helpers/national';
 import { selectionPlan, checkSelection } from '../../../../src/lib/privacy/release/runtime';
-import { audit } from '../../../../src/lib/privacy/release/audit';
+import { audit, peel } from '../../../../src/lib/privacy/release/audit';
 import type { SelectionPlan } from '../../../../src/lib/privacy/release/plan';
 import { DEFAULT_FILTERS } from '../../../../src/lib/filters/filters';
 import { familyPlan } from '../../../../src/lib/privacy/release/runtime';
@@ -34,6 +34,8 @@ for (const [name, open] of [
 				const plan = await selectionPlan(db.engine, cohort);
 				const naive = recoveries(plan, (i) => plan.space.selections[i].members.count() >= plan.min);
 				const released = recoveries(plan, (i) => plan.cells[i].reason === null);
+				const selectionCells = plan.space.selections.map((s, i) => ({ key: s.key, row: 'people', members: s.members, shown: plan.cells[i].reason === null }));
+				expect(peel(selectionCells, plan.space.constraints)).toEqual([]);
 				const shown = plan.cells.filter((c) => c.reason === null).length;
 				console.log(
 					`${name} ${cohort}: ${plan.space.selections.length} selections, ${plan.cells.filter((c) => c.n >= plan.min).length} of 5+ people (${naive.length} recoveries), ${shown} shown (${released.length} recoveries)`
@@ -48,11 +50,11 @@ for (const [name, open] of [
 				const lines: string[] = [];
 				for (const source of FAMILIES[cohort]) {
 					const fp = await familyPlan(db.engine, cohort, source);
-					const found = audit(
-						fp.cells.map((c) => ({ key: `${c.selection}/${c.row}`, row: c.row, members: c.members, shown: c.reason === null })),
-						fp.constraints,
-						5
-					);
+					const cells = fp.cells.map((c) => ({ key: `${c.selection}/${c.row}`, row: c.row, twin: `${c.row}|${c.selection.slice(c.selection.lastIndexOf('|') + 1)}`, members: c.members, shown: c.reason === null }));
+					const found = audit(cells, fp.constraints, 5);
+					// No hidden cell follows by adding and subtracting shown cells, however many steps.
+					const derived = peel(cells, fp.constraints);
+					expect(derived, `${source.id}: hidden cells that follow from shown ones`).toEqual([]);
 					const inShown = fp.cells.filter((c) => c.reason !== 'selection');
 					lines.push(`${source.id}: ${inShown.length} cells in shown selections, ${inShown.filter((c) => c.reason !== null).length} hidden, ${found.length} recoveries`);
 					expect(found, source.id).toEqual([]);
