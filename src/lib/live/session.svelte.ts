@@ -6,6 +6,7 @@
  * Create it while a component initialises (`new IngestSession()` in the
  * page's script): it keeps the live row counts current with an effect.
  */
+import { PUBLISHED } from '#lib/mode.ts';
 import { dataset } from '#lib/db/state.svelte.ts';
 import { ensureDataset, markLiveUploaded, openUrlDataset, useLayers } from '#lib/db/open.ts';
 import { appendLiveRows, clearLive, liveCounts, loadedTables } from '#lib/db/ingest.ts';
@@ -64,7 +65,8 @@ export class IngestSession {
 	constructor() {
 		$effect(() => {
 			void dataset.revision;
-			this.refreshCounts().catch(() => {});
+			// The published site has no engine and no live data.
+			if (!PUBLISHED) this.refreshCounts().catch(() => {});
 		});
 	}
 

@@ -14,7 +14,7 @@ import { FQOLS_VIEW } from './fqols/view.ts';
 import { SQOL_VIEW } from './sqol/view.ts';
 import { MUNICIPALITIES_VIEW } from './municipalities/view.ts';
 import { OVERVIEW_VIEW } from './overview/view.ts';
-import { PROGRAMMES_VIEW } from '#lib/report/programme.ts';
+import { PROGRAMMES_VIEW } from '#lib/outcomes/programmes/query.ts';
 
 export interface ViewEntry {
 	id: string;

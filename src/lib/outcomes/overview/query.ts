@@ -1,15 +1,11 @@
 /**
  * Overview: per cohort, participants, municipalities, periods and total cost.
  * Every figure is a query on row-level data, and what the page shows has
- * passed the release path (releasedOverview): each cohort as its whole-cohort
+ * passed the release path (view.ts): each cohort as its whole-cohort
  * selection, with the cost table's family for the people served and the cost.
  */
 import type { Engine } from '#lib/db/engine.ts';
-import { DEFAULT_FILTERS, type Cohort } from '#lib/filters/filters.ts';
 import { namedSql, run } from '#lib/query/sql.ts';
-import { releasedResult } from '#lib/privacy/release/runtime.ts';
-import { COST_FAMILY } from '#lib/outcomes/costs/family.ts';
-import { releaseOverview, type ReleasedOverview } from './summary.ts';
 
 export interface CohortOverview {
 	cohort: 'child' | 'adult';
@@ -71,26 +67,3 @@ export function overview(engine: Engine): Promise<CohortOverview[]> {
 	return run<CohortOverview, never>(engine, OVERVIEW_SQL, {});
 }
 
-const COHORTS: readonly Cohort[] = ['child', 'adult'];
-
-/**
- * The overview of both cohorts through the release path: each cohort's
- * figures as its whole-cohort selection (the default filters) releases them;
- * a cohort whose selection is not shown (no participants, or fewer than the
- * threshold) is left out. One overview query serves both cohorts.
- */
-export async function releasedOverview(engine: Engine, revision = 0): Promise<ReleasedOverview[]> {
-	let all: Promise<CohortOverview[]> | null = null;
-	const rows = () => (all ??= overview(engine));
-	const out: ReleasedOverview[] = [];
-	for (const cohort of COHORTS) {
-		const r = await releasedResult(
-			engine,
-			{ ...DEFAULT_FILTERS, cohort },
-			{ run: async () => (await rows()).find((c) => c.cohort === cohort) ?? null, families: [COST_FAMILY], release: releaseOverview },
-			revision
-		);
-		if ('value' in r && r.value) out.push(r.value);
-	}
-	return out;
-}

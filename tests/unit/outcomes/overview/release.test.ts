@@ -10,7 +10,8 @@ import { tinyDb, participantsSql, type TinyDb } from '../../../helpers/tiny';
 import type { ReleaseContext } from '../../../../src/lib/privacy/release/context';
 import { familyPlan, selectionPlan } from '../../../../src/lib/privacy/release/runtime';
 import { COST_FAMILY, COST_FAMILY_ID, TOTAL_ROW } from '../../../../src/lib/outcomes/costs/family';
-import { overview, releasedOverview, type CohortOverview } from '../../../../src/lib/outcomes/overview/query';
+import { overview, type CohortOverview } from '../../../../src/lib/outcomes/overview/query';
+import { releasedOverview } from '../../../../src/lib/outcomes/overview/view';
 import { overviewRows, releaseOverview } from '../../../../src/lib/outcomes/overview/summary';
 
 describe('releaseOverview (pure)', () => {

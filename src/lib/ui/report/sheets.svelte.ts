@@ -61,23 +61,3 @@ export function useSheets(key: string, order: number, sheets: () => XlsxSheet[])
 		return () => store.remove(key);
 	});
 }
-
-/** Paired before/after results as a sheet (rows on fewer than `min` people keep only their name and n). */
-export function pairedSheet(
-	name: string,
-	rows: import('#lib/outcomes/paired/compare.ts').PairedComparison[],
-	labels: { dimension: string; n: string; baseline: string; followup: string; meanChange: string; improved: string; unchanged: string; worse: string; effectSize: string; test: string; p: string; pAdjusted: string },
-	dimensionName: (r: import('#lib/outcomes/paired/compare.ts').PairedComparison) => string,
-	testName: (r: import('#lib/outcomes/paired/compare.ts').PairedComparison) => string,
-	hidden: (n: number) => boolean
-): XlsxSheet {
-	return {
-		name,
-		header: [labels.dimension, labels.n, labels.baseline, labels.followup, labels.meanChange, labels.improved, labels.unchanged, labels.worse, labels.effectSize, labels.test, labels.p, labels.pAdjusted],
-		rows: rows.map((r) =>
-			hidden(r.n)
-				? [dimensionName(r), r.n]
-				: [dimensionName(r), r.n, r.baselineMean, r.followupMean, r.meanChange, r.improved, r.unchanged, r.worse, r.effectSize, testName(r), r.pValue, r.pAdjusted]
-		)
-	};
-}
