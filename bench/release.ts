@@ -2,15 +2,14 @@
  * Release-path benchmark: how long the release plans take to build (the
  * selection plan of each cohort, then every table family), how much they
  * hide, and the attacker's audit, on the pilot and on national datasets.
- * Node, DuckDB-WASM (the site's engine and code path). Run:
+ * Node: the contributor queries in native DuckDB (as `npm run publish` runs
+ * them; the workbench runs the same SQL in DuckDB-WASM), the plans in JS. Run:
  * `npm run bench:release [-- <dataset dir> …]` (default: data/pilot and
  * data/national/11000-1y if present). Writes bench/results/release.json.
  */
-import { readFile, writeFile, access } from 'node:fs/promises';
+import { writeFile, access } from 'node:fs/promises';
 import { join, resolve, basename } from 'node:path';
-import { createNodeEngine } from '../src/lib/db/engine-node';
-import { loadDataset } from '../src/lib/db/load';
-import { parseManifest } from '../src/lib/db/manifest';
+import { openNativeDataset } from '../src/lib/db/engine-native';
 import { familyPlan, selectionPlan } from '../src/lib/privacy/release/runtime';
 import { audit } from '../src/lib/privacy/release/audit';
 import { FAMILIES } from '../src/lib/outcomes/families';
@@ -19,9 +18,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const exists = (p: string) => access(p).then(() => true, () => false);
 
 async function bench(dir: string) {
-	const engine = await createNodeEngine();
-	const manifest = parseManifest(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')));
-	await loadDataset(engine, manifest, async (p) => new Uint8Array(await readFile(join(dir, p))));
+	const engine = await openNativeDataset(dir);
 	const out: Record<string, unknown>[] = [];
 	for (const cohort of ['child', 'adult'] as const) {
 		const t0 = performance.now();
