@@ -1,3 +1,4 @@
+// Over 300 lines: counts, the transition matrix, McNemar, their release and the tables from them are one set of rules.
 /**
  * Employment of adults, shaped (pure; no queries): counts per status and
  * wave, the baseline × follow-up transition matrix and McNemar's test for

@@ -1,3 +1,4 @@
+// Over 300 lines: the SQoL summary, its release and the tables built from the released figures are one set of rules.
 /**
  * Subjective quality of life of adults (Gigantesco & Giuliani): 13 life
  * aspects, each rated once, at follow-up, as changed for the better (+1), the
