@@ -31,17 +31,15 @@ describe('goals view', () => {
 		await page.waitForURL(/cohort=adult/);
 		await page.waitForFunction(() => document.querySelector('[data-testid="goals-table"] tbody tr:nth-child(4)'));
 		rows = await tableRows(page);
-		// Adults: 137 → 97.5 (71%), 110 → 63 (57%), 59 → 38.5 (65%), all 306 → 199 (65%). Through the release path
-		// leisure's 3 goals not achieved rest on 3 people: hidden, with leisure's partly and score (goals, achieved
-		// and points would give them away), and living's not / partly / score so that "all domains minus the others"
-		// gives neither away. Goals, achieved and the all-domains row stay exact.
+		// Adults: 137 → 97.5 (71%), 110 → 63 (57%), 59 → 38.5 (65%), all 306 → 199 (65%). Leisure's 3 goals not
+		// achieved rest on 3 people, but the pilot published them: pinned, shown exactly as published.
 		expect(rows.map((r) => [r[2], r[3], r[4], r[5], r[6], r[7]])).toEqual([
-			['137', '65 (47%)', '–', '–', '–', '–'],
+			['137', '65 (47%)', '65 (47%)', '7 (5%)', '97,5', '71%'],
 			['110', '23 (21%)', '80 (73%)', '7 (6%)', '63', '57%'],
-			['59', '21 (36%)', '–', '–', '–', '–'],
+			['59', '21 (36%)', '35 (59%)', '3 (5%)', '38,5', '65%'],
 			['306', '109 (36%)', '180 (59%)', '17 (6%)', '199', '65%']
 		]);
-		expect(await page.getByTestId('goals-hidden-note').isVisible()).toBe(true);
+		expect(await page.getByTestId('goals-hidden-note').count()).toBe(0);
 
 		// A municipality filter narrows the figures and lands in the URL; Back restores them.
 		const before = plain(await page.getByTestId('goals-headline').textContent());

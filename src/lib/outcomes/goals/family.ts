@@ -85,6 +85,8 @@ export function goalTableConstraints(rows: readonly string[]): { total: string; 
 
 export const GOAL_FAMILY: FamilySource = {
 	id: GOAL_FAMILY_ID,
+	// Both pilots published their goal tables by domain and level (achieved / partly / not).
+	publishedRows: (_cohort, rows) => rows.filter((r) => !r.endsWith(':open') && !r.endsWith(':rest')),
 	// A year's figures add up to the whole time's (each service month, each review, in one year).
 	periodAdditive: true,
 	rows: goalRows,

@@ -15,6 +15,10 @@ export interface AuditCell {
 	twin?: string;
 	members: Bitset;
 	shown: boolean;
+	/** Already public: a difference of two public figures discloses nothing new. */
+	pinned?: boolean;
+	/** The selection the cell belongs to (for peel: a hidden cell with the very people of a public one there is public too). */
+	selection?: string;
 }
 
 export interface Recovery {
@@ -32,7 +36,7 @@ export function audit(cells: readonly AuditCell[], constraints: readonly UnionCo
 	for (const list of byRow.values()) {
 		for (const a of list) {
 			for (const b of list) {
-				if (a === b || !a.members.subsetOf(b.members)) continue;
+				if (a === b || (a.pinned && b.pinned) || !a.members.subsetOf(b.members)) continue;
 				const d = b.members.andNot(a.members).count();
 				if (d > 0 && d < min) out.push({ kind: 'difference', from: b.key, minus: [a.key], people: d });
 			}
@@ -51,6 +55,8 @@ export function audit(cells: readonly AuditCell[], constraints: readonly UnionCo
 		rest = rest.and(total.members);
 		const d = rest.count();
 		const exactlyOne = hidden.length === 1 && rest.subsetOf(cells[hidden[0]].members);
+		// Under a public total, hidden parts that together are all of its people repeat the published figure.
+		if (total.pinned && hidden.length >= 2 && d === total.members.count()) continue;
 		if ((d > 0 && d < min) || exactlyOne) {
 			out.push({ kind: 'total_minus_parts', from: total.key, minus: shownParts.map((i) => cells[i].key), people: d });
 		}
@@ -63,10 +69,12 @@ export function audit(cells: readonly AuditCell[], constraints: readonly UnionCo
  * total is the sum of its parts (its people are exactly theirs) and exactly
  * one of them is unknown, that one follows; repeat with what was learnt
  * until nothing more follows. Returns the hidden cells with people whose
- * figures follow (an empty hidden cell is taken as known: it is zero).
+ * figures follow (a hidden cell is unknown to the attacker, empty or not),
+ * except those with the very people of a public (pinned) figure: counting
+ * them repeats what was published.
  */
 export function peel(cells: readonly AuditCell[], constraints: readonly UnionConstraint[]): string[] {
-	const known = cells.map((c) => c.shown || c.members.count() === 0);
+	const known = cells.map((c) => c.shown);
 	// A hidden cell is known where a shown cell of its row has the very same people.
 	const shownByTwin = new Map<string, AuditCell[]>();
 	for (const c of cells) if (c.shown) shownByTwin.set(c.twin ?? c.row, [...(shownByTwin.get(c.twin ?? c.row) ?? []), c]);
@@ -91,5 +99,10 @@ export function peel(cells: readonly AuditCell[], constraints: readonly UnionCon
 			}
 		}
 	}
-	return cells.flatMap((c, i) => (!c.shown && c.members.count() > 0 && known[i] ? [c.key] : []));
+	const publicGroups = cells.filter((c) => c.pinned);
+	const repeatsPublic = (c: AuditCell) =>
+		publicGroups.some(
+			(p) => p.members.count() === c.members.count() && p.members.subsetOf(c.members)
+		);
+	return cells.flatMap((c, i) => (!c.shown && c.members.count() > 0 && known[i] && !repeatsPublic(c) ? [c.key] : []));
 }

@@ -42,13 +42,15 @@ export interface Family {
 	 * "whole time minus the other years" is protected too.
 	 */
 	periodAdditive?: boolean;
+	/** Rows of the whole-cohort selection that are already public (see published.ts). */
+	pinnedRows?: readonly string[];
 }
 
 export interface FamilyPlan {
 	family: string;
 	/** Per selection key, per row: people and why hidden (null = shown). */
 	cell(selection: string, row: string): ProtectedCell | undefined;
-	cells: readonly { selection: string; row: string; members: Bitset; n: number; reason: HiddenReason | null }[];
+	cells: readonly { selection: string; row: string; members: Bitset; n: number; reason: HiddenReason | null; pinned: boolean }[];
 	/** The unions the cells were protected over (indices into `cells`), for the audit. */
 	constraints: readonly UnionConstraint[];
 }
@@ -67,7 +69,8 @@ export function planFamily(plan: SelectionPlan, family: Family): FamilyPlan {
 	const inputs: CellInput[] = [];
 	space.selections.forEach((s, si) => {
 		const forced = plan.cells[si].reason !== null ? ('selection' as const) : undefined;
-		for (const row of rows) inputs.push({ members: s.members.and(g(row, s.period)), row, forced, twin: `${row}\u0000${s.period.key}` });
+		const pins = s.depth === 0 ? new Set(family.pinnedRows ?? []) : null;
+		for (const row of rows) inputs.push({ members: s.members.and(g(row, s.period)), row, forced, twin: `${row}\u0000${s.period.key}`, pinned: pins?.has(row) ?? false });
 	});
 	const at = (si: number, ri: number) => si * R + ri;
 	const constraints: UnionConstraint[] = [];
@@ -102,7 +105,8 @@ export function planFamily(plan: SelectionPlan, family: Family): FamilyPlan {
 		row: rows[i % R],
 		members: inputs[i].members,
 		n: c.n,
-		reason: c.reason
+		reason: c.reason,
+		pinned: inputs[i].pinned === true
 	}));
 	const byKey = new Map(cells.map((c) => [`${c.selection}\u0000${c.row}`, c]));
 	return {

@@ -43,6 +43,11 @@ export interface CellInput {
 	/** Hidden from the start (e.g. its selection is not shown). */
 	forced?: HiddenReason;
 	/**
+	 * Already public (a figure the pilots published themselves): always shown,
+	 * and the rules protect everything else against it.
+	 */
+	pinned?: boolean;
+	/**
 	 * Cells with the same people show the same figures only within one period
 	 * (a cost in 2020 and in the whole time differ for the same children):
 	 * twins are compared within this key (default: the row).
@@ -70,11 +75,12 @@ export function protect(cells: readonly CellInput[], constraints: readonly Union
 	const { min } = options;
 	if (!(Number.isInteger(min) && min >= 1)) throw new RangeError(`protect: min must be a whole number ≥ 1, got ${min}`);
 	const n = cells.map((c) => c.members.count());
+	const pinned = cells.map((c) => c.pinned === true && !c.forced);
 	const reason: (HiddenReason | null)[] = cells.map((c, i) =>
-		c.forced ? c.forced : n[i] > 0 && n[i] < min ? 'primary' : n[i] === 0 && options.hideZeros ? 'primary' : null
+		pinned[i] ? null : c.forced ? c.forced : n[i] > 0 && n[i] < min ? 'primary' : n[i] === 0 && options.hideZeros ? 'primary' : null
 	);
 	const hide = (i: number) => {
-		if (reason[i] !== null) return false;
+		if (reason[i] !== null || pinned[i]) return false;
 		reason[i] = 'secondary';
 		return true;
 	};
@@ -131,8 +137,9 @@ export function protect(cells: readonly CellInput[], constraints: readonly Union
 					const b = shown[y];
 					if (reason[b] !== null || n[b] === n[a]) continue;
 					if (cells[a].members.subsetOf(cells[b].members)) {
-						hideAndMark(a);
-						break;
+						// The smaller goes; if it is public, the larger does.
+						if (!hideAndMark(a)) hideAndMark(b);
+						if (reason[a] !== null) break;
 					}
 				}
 			}
@@ -155,11 +162,13 @@ export function protect(cells: readonly CellInput[], constraints: readonly Union
 		// Rule 3: total minus shown parts; rule 3b: a hidden total that is the sum of its shown parts.
 		for (const k of constraintsNow) {
 			const c = constraints[k];
-			const violation = reason[c.total] === null ? revealedViolation(cells, n, reason, c, min, scratch) : sumOfShownParts(cells, n, reason, c, scratch);
+			const violation = reason[c.total] === null ? revealedViolation(cells, n, reason, c, min, scratch, pinned[c.total]) : sumOfShownParts(cells, n, reason, c, scratch);
 			if (!violation) continue;
 			// An empty part adds nobody to what the total minus the shown parts reveals: take the smallest non-empty one.
-			const candidates = c.parts.filter((i) => reason[i] === null && n[i] > 0).sort((a, b) => n[a] - n[b] || a - b);
-			hideAndMark(candidates.length ? candidates[0] : c.total);
+			const candidates = c.parts.filter((i) => reason[i] === null && n[i] > 0 && !pinned[i]).sort((a, b) => n[a] - n[b] || a - b);
+			// Under a public total an empty part is the last resort: hidden, it is no longer known to be empty.
+			const empty = c.parts.filter((i) => reason[i] === null && n[i] === 0 && !pinned[i]);
+			hideAndMark(candidates.length ? candidates[0] : pinned[c.total] && empty.length ? empty[0] : c.total);
 		}
 	}
 	return cells.map((_, i) => ({ n: n[i], reason: reason[i] }));
@@ -214,7 +223,8 @@ export function revealedViolation(
 	reason: readonly (HiddenReason | null)[],
 	c: UnionConstraint,
 	min: number,
-	scratch = new Scratch(cells[c.total].members.words.length)
+	scratch = new Scratch(cells[c.total].members.words.length),
+	totalPublic = false
 ): boolean {
 	const total = cells[c.total].members.words;
 	const covered = scratch.covered.fill(0);
@@ -238,6 +248,8 @@ export function revealedViolation(
 		size += popcount((hidden[k] | rest) & total[k]);
 	}
 	if (size === 0) return false;
+	// Under a public total, hidden parts that together are all of its people only repeat the published figure.
+	if (totalPublic && hiddenParts >= 2 && size === n[c.total]) return false;
 	if (size < min) return true;
 	// One hidden part and nobody outside the parts: that part's figure follows exactly.
 	return hiddenParts >= 1 && nonEmptyHidden === 1 && outside === 0;

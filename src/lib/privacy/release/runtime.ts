@@ -14,6 +14,7 @@ import { Bitset } from './bitset.ts';
 import { planFamily, planSelections, type Family, type FamilyPlan, type SelectionPlan } from './plan.ts';
 import { buildSpace, selectionOfFilters, yearPeriods, type Period } from './space.ts';
 import { RELEASE_MIN } from './rules.ts';
+import { cohortPublished } from './published.ts';
 import { releaseContext, type ReleaseContext } from './context.ts';
 
 /** A table family as the outcome modules declare it: rows and one contributor query. */
@@ -31,6 +32,8 @@ export interface FamilySource {
 	hideZeros?: boolean;
 	/** The figures add up over calendar years (see Family.periodAdditive). */
 	periodAdditive?: boolean;
+	/** Rows of the published pilot tables (published.ts), per cohort and given the rows. */
+	publishedRows?: (cohort: Cohort, rows: readonly string[]) => readonly string[];
 }
 
 interface CacheEntry {
@@ -71,13 +74,15 @@ export function familyPlan(engine: Engine, cohort: Cohort, source: FamilySource,
 			const byPeriod = new Map<string, Map<string, Bitset>>();
 			for (const period of plan.space.periods) byPeriod.set(period.key, await contributions(engine, plan, source, period));
 			const empty = new Bitset(plan.space.people.length);
+			const pinnedRows = source.publishedRows && (await cohortPublished(engine, cohort)) ? source.publishedRows(cohort, rows) : [];
 			return planFamily(plan, {
 				id: source.id,
 				rows,
 				contributors: (row: string, period: Period) => byPeriod.get(period.key)?.get(row) ?? empty,
 				tableConstraints: source.tableConstraints?.(rows),
 				hideZeros: source.hideZeros,
-				periodAdditive: source.periodAdditive
+				periodAdditive: source.periodAdditive,
+				pinnedRows
 			});
 		})();
 		e.families.set(source.id, p);

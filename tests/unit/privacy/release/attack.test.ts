@@ -50,7 +50,7 @@ for (const [name, open] of [
 				const lines: string[] = [];
 				for (const source of FAMILIES[cohort]) {
 					const fp = await familyPlan(db.engine, cohort, source);
-					const cells = fp.cells.map((c) => ({ key: `${c.selection}/${c.row}`, row: c.row, twin: `${c.row}|${c.selection.slice(c.selection.lastIndexOf('|') + 1)}`, members: c.members, shown: c.reason === null }));
+					const cells = fp.cells.map((c) => ({ key: `${c.selection}/${c.row}`, row: c.row, twin: `${c.row}|${c.selection.slice(c.selection.lastIndexOf('|') + 1)}`, members: c.members, shown: c.reason === null, pinned: c.pinned, selection: c.selection }));
 					const found = audit(cells, fp.constraints, 5);
 					// No hidden cell follows by adding and subtracting shown cells, however many steps.
 					const derived = peel(cells, fp.constraints);
