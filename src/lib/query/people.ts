@@ -6,6 +6,7 @@
 import type { Engine } from '#lib/db/engine.ts';
 import type { Cohort, Sex } from '#lib/filters/filters.ts';
 import { namedSql, run } from './sql.ts';
+import { SERVICE_MONTHS_SQL } from './filter-options.ts';
 
 export interface PersonRow {
 	participant_id: string;
@@ -24,16 +25,12 @@ export const PEOPLE_SQL = namedSql<'cohort'>(`
 	WHERE p.cohort = $cohort
 	ORDER BY p.participant_id`);
 
-/** First and last service month of the cohort ('YYYY-MM'), for the preset periods. */
-export const SERVICE_SPAN_SQL = namedSql<'cohort'>(`
-	SELECT strftime(min(s.month), '%Y-%m') AS first, strftime(max(s.month), '%Y-%m') AS last
-	FROM services s JOIN participants p USING (participant_id) WHERE p.cohort = $cohort`);
-
 export function people(engine: Engine, cohort: Cohort): Promise<PersonRow[]> {
 	return run<PersonRow, 'cohort'>(engine, PEOPLE_SQL, { cohort });
 }
 
+/** First and last service month of the cohort ('YYYY-MM'), for the preset periods (the filter bar's query). */
 export async function serviceSpan(engine: Engine, cohort: Cohort): Promise<{ first: string | null; last: string | null }> {
-	const [row] = await run<{ first: string | null; last: string | null }, 'cohort'>(engine, SERVICE_SPAN_SQL, { cohort });
+	const [row] = await run<{ first: string | null; last: string | null }, 'cohort'>(engine, SERVICE_MONTHS_SQL, { cohort });
 	return row ?? { first: null, last: null };
 }

@@ -43,7 +43,6 @@ export const lv = {
 	'costs.overheadsList': 'Pieskaitītās izmaksas: {list}.',
 	'costs.chartLabel': 'Izmaksas uz dalībnieku mēnesī pa pakalpojumu grupām, EUR',
 	'costs.perMonthAxis': 'EUR uz dalībnieku mēnesī',
-	'costs.suppressedGroups': 'Grupas ar mazāk nekā {min} dalībniekiem nav parādītas.',
 	'costs.monthlyHeading': 'Izmaksas pa mēnešiem',
 	'costs.monthlyChartLabel': 'Apmaksātās pakalpojumu izmaksas pa mēnešiem, EUR',
 	'costs.monthlyAxis': 'EUR mēnesī',
@@ -51,7 +50,6 @@ export const lv = {
 	'costs.col.month': 'Mēnesis',
 	'costs.col.served': 'Dalībnieki ar pakalpojumiem',
 	'costs.col.costPerServed': 'EUR uz dalībnieku',
-	'costs.monthlySuppressed': 'Mēneši, kuros pakalpojumus saņēma mazāk nekā {min} dalībnieki, nav parādīti.',
 	'costs.budgetsHeading': 'Individuālais budžets: indikatīvais, saskaņotais apmērs un faktiskie izdevumi',
 	'costs.budgetsIntro': 'Indikatīvais apmērs ir maksimālā summa periodā; saskaņotais – atbalsta plāna izmaksas izvēlēto sniedzēju cenās (ne vairāk kā indikatīvais); faktiskie izdevumi – apmaksātie pakalpojumi plāna periodos.',
 	'costs.budgetsNone': 'Atlasītajiem dalībniekiem nav individuālā budžeta datu.',
@@ -76,8 +74,6 @@ export const lv = {
 	'costs.col.vsIndicative': 'No indikatīvā apmēra',
 	'costs.col.vsAgreed': 'No saskaņotā apmēra',
 	'costs.binOver': 'virs {from}',
-	'costs.fewCell': '< {min}',
-	'costs.fewCellNote': 'Grupās ar 1–{max} dalībniekiem skaits nav rādīts (“< {min}”).'
 } as const;
 
 export const en: Record<keyof typeof lv, string> = {
@@ -124,7 +120,6 @@ export const en: Record<keyof typeof lv, string> = {
 	'costs.overheadsList': 'Costs added: {list}.',
 	'costs.chartLabel': 'Cost per participant per month by service group, EUR',
 	'costs.perMonthAxis': 'EUR per participant per month',
-	'costs.suppressedGroups': 'Groups with fewer than {min} participants are not shown.',
 	'costs.monthlyHeading': 'Cost per month',
 	'costs.monthlyChartLabel': 'Paid service cost per month, EUR',
 	'costs.monthlyAxis': 'EUR per month',
@@ -132,7 +127,6 @@ export const en: Record<keyof typeof lv, string> = {
 	'costs.col.month': 'Month',
 	'costs.col.served': 'Participants served',
 	'costs.col.costPerServed': 'EUR per participant',
-	'costs.monthlySuppressed': 'Months in which fewer than {min} participants were served are not shown.',
 	'costs.budgetsHeading': 'Individual budget: indicative amount, agreed amount and actual spend',
 	'costs.budgetsIntro': 'The indicative amount is the maximum for the period; the agreed amount is the support plan at the chosen providers\' prices (never above the indicative amount); actual spend is the paid services in the plan periods.',
 	'costs.budgetsNone': 'No individual budget data for the selected participants.',
@@ -157,6 +151,4 @@ export const en: Record<keyof typeof lv, string> = {
 	'costs.col.vsIndicative': 'Of the indicative amount',
 	'costs.col.vsAgreed': 'Of the agreed amount',
 	'costs.binOver': 'over {from}',
-	'costs.fewCell': '< {min}',
-	'costs.fewCellNote': 'Counts of 1–{max} participants are not shown (“< {min}”).'
 };

@@ -51,18 +51,6 @@ export const lv = {
 	'municipalities.outlier.above95': '{name}: {rate} no {goals} mērķiem — virs 95% robežas (bet 99,8% robežās); var būt nejaušība.',
 	'municipalities.outlier.below95': '{name}: {rate} no {goals} mērķiem — zem 95% robežas (bet 99,8% robežās); var būt nejaušība.',
 	'municipalities.outlier.below998': '{name}: {rate} no {goals} mērķiem — zem 99,8% robežas; ļoti maz ticams, ka tā ir nejaušība.',
-	'privacy.heading': 'Kā tiek aizsargāti mazi skaitļi',
-	'privacy.threshold': 'Slieksnis: netiek rādīts neviens personu skaits, kas mazāks par {min}, un neviens rādītājs, kas aprēķināts mazāk nekā {min} personām.',
-	'privacy.rule.primary': 'Personu skaits, kas mazāks par {min} (arī 0), tiek rādīts kā „< {min}”.',
-	'privacy.rule.secondary':
-		'Ja slēpto skaitli varētu aprēķināt, atņemot citus no kopsummas (piemēram, no reģiona kopsummas atņemot pārējās reģiona pašvaldības), tiek slēpts arī nākamais mazākais skaitlis tajā pašā summā — atkārtoti, līdz nevienā summā nav tikai viena slēpta skaitļa.',
-	'privacy.rule.derived':
-		'Procenti, vidējās vērtības un izmaksas uz personu tiek slēptas („slēpts”), ja kāda no personu grupām, uz kurām tās balstās (skaitītājs, saucējs vai pārējās personas), ir mazāka par {min}, vai ja pašvaldības dalībnieku skaits ir slēpts.',
-	'privacy.rule.export': 'CSV datnē ir tieši tas, kas redzams ekrānā pēc slēpšanas.',
-	'privacy.lessThan': '< {min}',
-	'privacy.suppressed': 'slēpts',
-	'privacy.reason.primary': 'Mazāk nekā {min} personu',
-	'privacy.reason.secondary': 'Slēpts, lai citu slēpto skaitli nevarētu aprēķināt no kopsummām'
 } as const;
 
 export const en: Record<keyof typeof lv, string> = {
@@ -117,16 +105,4 @@ export const en: Record<keyof typeof lv, string> = {
 	'municipalities.outlier.above95': '{name}: {rate} of {goals} goals — above the 95% limit (within 99.8%); may be chance.',
 	'municipalities.outlier.below95': '{name}: {rate} of {goals} goals — below the 95% limit (within 99.8%); may be chance.',
 	'municipalities.outlier.below998': '{name}: {rate} of {goals} goals — below the 99.8% limit; very unlikely to be chance.',
-	'privacy.heading': 'How small numbers are protected',
-	'privacy.threshold': 'Threshold: no count of fewer than {min} people is shown, and no figure computed on fewer than {min} people.',
-	'privacy.rule.primary': 'A count of fewer than {min} people (0 included) is shown as "< {min}".',
-	'privacy.rule.secondary':
-		'Where a hidden count could be worked out by subtracting others from a total (e.g. a region\'s total minus its other municipalities), the next smallest count in the same sum is hidden too — repeatedly, until no sum has exactly one hidden count.',
-	'privacy.rule.derived':
-		'Percentages, averages and costs per person are hidden ("suppressed") when any group of people they rest on (numerator, denominator or the rest) is below {min}, or when the municipality\'s number of participants is hidden.',
-	'privacy.rule.export': 'The CSV file holds exactly what the screen shows after suppression.',
-	'privacy.lessThan': '< {min}',
-	'privacy.suppressed': 'suppressed',
-	'privacy.reason.primary': 'Fewer than {min} people',
-	'privacy.reason.secondary': 'Hidden so that another hidden number cannot be worked out from totals'
 };
