@@ -66,6 +66,13 @@ export const contract: Contract = {
 	}))
 };
 
+/**
+ * Upload conventions the checker enforces (data/schema.json → conventions):
+ * cell texts read as NULL (after trimming, any letter case). Mis-decoded
+ * text, cost_eur rounding and file limits are described there too.
+ */
+export const NULL_SPELLINGS: readonly string[] = schema.conventions.null_spellings;
+
 const byName = new Map(contract.tables.map((t) => [t.name, t]));
 
 /** Table names in load order: `tableNames().indexOf('participants') < tableNames().indexOf('services')`. */

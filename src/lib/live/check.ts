@@ -66,7 +66,7 @@ const HEADER_LOOKAHEAD = 3;
 
 /** Incremental checker fed with records (cells + 1-based row). Used by checkCsv and checkSheet. */
 export class FileChecker {
-	private buffered: { row: number; cells: RawCell[]; formulaCols?: number[] }[] = [];
+	private buffered: { row: number; cells: RawCell[]; formulaCols?: number[]; spans?: string }[] = [];
 	private fileProblems: Problem[] = [];
 	private validator: TableValidator | null = null;
 	private header: string[] | null = null;
@@ -78,6 +78,8 @@ export class FileChecker {
 	private accepted: TypedRow[] = [];
 	private batch: TypedRow[] = [];
 	private fieldCountRows = 0;
+	/** Data rows inside a merged range (XLSX): rejected, since all but the range's first cell read blank. */
+	private readonly mergedRows = new Map<number, { ref: string; column: string | null }>();
 	/** Rows whose structural problem (field count) is already reported. */
 	readonly badRows = new Set<number>();
 	decimalComma = false;
@@ -113,14 +115,15 @@ export class FileChecker {
 		return this.rejected;
 	}
 
-	push(row: number, cells: RawCell[], formulaCols?: number[]): void {
+	/** One record; `spans` (CSV) marks a record an unclosed quote may have merged (its physical lines). */
+	push(row: number, cells: RawCell[], formulaCols?: number[], spans?: string): void {
 		if (this.rejected) return;
 		if (this.header === null) {
-			this.buffered.push({ row, cells, formulaCols });
+			this.buffered.push({ row, cells, formulaCols, spans });
 			if (this.buffered.length > HEADER_LOOKAHEAD) this.decideHeader();
 			return;
 		}
-		this.pushData(row, cells, formulaCols);
+		this.pushData(row, cells, formulaCols, spans);
 	}
 
 	private decideHeader(): void {
@@ -131,8 +134,8 @@ export class FileChecker {
 			return;
 		}
 		const found = findHeaderRow(rows, table, HEADER_LOOKAHEAD);
-		// a merged range in the header row or the row below it: the header is split over rows
-		const headerMerge = this.merges.find((m) => m.top <= this.buffered[0].row + 1);
+		// a merged range that touches the header row splits or widens the header; ranges below it are in data rows
+		const headerMerge = this.merges.find((m) => m.top <= this.buffered[0].row);
 		if (found.kind === 'missing') return this.fileProblem('header_missing', { row: this.buffered[0].row, reject: true });
 		if (found.kind === 'merged') {
 			return this.fileProblem('header_merged', { row: this.buffered[0].row, detail: this.buffered[found.headerIndex].row, reject: true });
@@ -156,8 +159,11 @@ export class FileChecker {
 			this.fileProblem('duplicate_column', { row: first.row, detail: d.positions.join(', '), column: d.column, reject: true });
 		}
 		for (const c of m.missingRequired) this.fileProblem('missing_column', { row: first.row, column: c, reject: true });
-		for (const mg of this.merges) if (mg.top > first.row + 1) this.fileProblem('merged_cells', { row: mg.top, value: mg.ref });
 		if (this.rejected) return;
+		for (const mg of this.merges) {
+			const column = m.columns[mg.left - 1] ?? header[mg.left - 1] ?? null;
+			for (let r = Math.max(mg.top, first.row + 1); r <= mg.bottom; r++) if (!this.mergedRows.has(r)) this.mergedRows.set(r, { ref: mg.ref, column });
+		}
 		this.header = header;
 		this.validator = new TableValidator(this.table, this.ctx, {
 			file: this.file,
@@ -167,13 +173,27 @@ export class FileChecker {
 		});
 		const rest = this.buffered.slice(1);
 		this.buffered = [];
-		for (const b of rest) this.pushData(b.row, b.cells, b.formulaCols);
+		for (const b of rest) this.pushData(b.row, b.cells, b.formulaCols, b.spans);
 	}
 
-	private pushData(row: number, cells: RawCell[], formulaCols?: number[]): void {
+	private pushData(row: number, cells: RawCell[], formulaCols?: number[], spans?: string): void {
 		const v = this.validator!;
 		const m = this.mappingInfo!;
 		const header = this.header!;
+		const merged = this.mergedRows.get(row);
+		if (merged) {
+			v.report('merged_data_cells', { row, column: merged.column, value: merged.ref });
+			v.stats.rows++;
+			v.stats.rejected++;
+			return;
+		}
+		if (spans) {
+			// never accept what may be several records run together
+			v.report('csv_quote_spans_records', { row, detail: spans, value: null });
+			v.stats.rows++;
+			v.stats.rejected++;
+			return;
+		}
 		const blankLine = cells.length === 1 && (cells[0] == null || cells[0] === '');
 		if (!blankLine && cells.length !== header.length && this.delimiter !== null) {
 			// CSV only: a sheet's rows may be ragged at the right
@@ -276,7 +296,7 @@ export async function checkCsv(file: string, input: ByteSource, ctx: ValidationC
 			checker.delimiter = parser.delimiter;
 			checker.decimalComma = parser.delimiter === ';';
 		}
-		for (const r of records) checker.push(r.row, r.fields);
+		for (const r of records) checker.push(r.row, r.fields, undefined, r.spans);
 		issueToProblem(parser.takeIssues());
 	};
 	if (typeof input === 'string') {

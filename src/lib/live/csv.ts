@@ -32,10 +32,13 @@ export interface CsvRecord {
 	/** 1-based physical line where the record starts. */
 	line: number;
 	fields: string[];
+	/** Set when a quoted field ran over line ends and held separators after one (`'4–7'`): most likely an unclosed quote that merged records. */
+	spans?: string;
 }
 
 export type CsvIssueCode =
 	| 'csv_unterminated_quote'
+	| 'csv_quote_spans_records'
 	| 'csv_record_too_long'
 	| 'csv_field_count'
 	| 'csv_stray_quote'
@@ -107,6 +110,8 @@ export class CsvStreamParser {
 	private row = 0;
 	private sawAnything = false;
 	private strayRow = 0;
+	private quotedLineEnd = false; // the open quoted field has passed a line end
+	private spansRecords = false; // …and then held a separator
 
 	constructor(options: CsvParserOptions = {}) {
 		this.delimiter = options.delimiter ?? null;
@@ -158,7 +163,7 @@ export class CsvStreamParser {
 			return out;
 		}
 		if (this.inQuotes) {
-			this.issues.push({ code: 'csv_unterminated_quote', row: this.row + 1, line: this.recordLine });
+			this.issues.push({ code: 'csv_unterminated_quote', row: this.row + 1, line: this.recordLine, detail: this.recordLine });
 			// The incomplete record is dropped: its last field is cut.
 			this.fields = [];
 			this.cur = '';
@@ -193,11 +198,14 @@ export class CsvStreamParser {
 		const fields = this.fields;
 		this.fields = [];
 		this.recordChars = 0;
+		const spans = this.spansRecords ? `${this.recordLine}–${this.line}` : undefined;
+		this.spansRecords = false;
+		this.quotedLineEnd = false;
 		if (this.headerFieldCount === null) this.headerFieldCount = fields.length;
 		else if (fields.length !== this.headerFieldCount && !(fields.length === 1 && fields[0] === '')) {
 			this.issues.push({ code: 'csv_field_count', row: this.row, line: this.recordLine, detail: fields.length });
 		}
-		out.push({ row: this.row, line: this.recordLine, fields });
+		out.push(spans ? { row: this.row, line: this.recordLine, fields, spans } : { row: this.row, line: this.recordLine, fields });
 	}
 
 	private parse(s: string, out: CsvRecord[]): void {
@@ -225,11 +233,14 @@ export class CsvStreamParser {
 					this.inQuotes = false;
 					this.afterQuote = true;
 					seg = i + 1;
-				} else if (c === LF) this.line++;
-				else if (c === CR) {
+				} else if (c === LF) {
+					this.line++;
+					this.quotedLineEnd = true;
+				} else if (c === CR) {
+					this.quotedLineEnd = true;
 					if (i + 1 === n) this.quotedCrAtEnd = true;
 					else if (s.charCodeAt(i + 1) !== LF) this.line++;
-				}
+				} else if (c === delim && this.quotedLineEnd) this.spansRecords = true;
 				continue;
 			}
 			if (this.afterQuote) {

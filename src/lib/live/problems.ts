@@ -68,8 +68,15 @@ const CATALOGUE = {
 	},
 	csv_unterminated_quote: {
 		severity: 'error',
-		lv: () => 'Fails beidzas neaizvērtās pēdiņās: pēdējais ieraksts ir nepilnīgs (fails, iespējams, nogriezts).',
-		en: () => 'The file ends inside a quoted field: the last record is incomplete (the file may be truncated).'
+		lv: (_v, d) =>
+			`Pēdiņas${d ? `, kas atvērtas ${d}. fiziskajā rindā,` : ''} netiek aizvērtas līdz faila beigām: visi turpmākie ieraksti būtu saplūduši vienā laukā, tāpēc fails noraidīts (iespējams, nogriezts vai trūkst pēdiņas).`,
+		en: (_v, d) =>
+			`A quote${d ? ` opened on physical line ${d}` : ''} is never closed before the end of the file: every later record would be swallowed into one field, so the file is rejected (it may be truncated or miss a quote).`
+	},
+	csv_quote_spans_records: {
+		severity: 'error',
+		lv: (_v, d) => `Pēdiņās ielikts lauks aptver fiziskās rindas ${d} un satur atdalītājus: visticamāk, neaizvērta pēdiņa sapludinājusi vairākus ierakstus. Ieraksts noraidīts.`,
+		en: (_v, d) => `A quoted field spans physical lines ${d} and holds separators: most likely an unclosed quote merged several records. The record is rejected.`
 	},
 	csv_record_too_long: {
 		severity: 'error',
@@ -145,6 +152,32 @@ const CATALOGUE = {
 		severity: 'error',
 		lv: (_v, d) => `XLSX fails atarhivēts ir pārāk liels (${d}).`,
 		en: (_v, d) => `The XLSX file is too large when unpacked (${d}).`
+	},
+	merged_data_cells: {
+		severity: 'error',
+		lv: (v) => `Rinda ir apvienotu šūnu apgabalā ${v}: vērtība ir tikai apgabala pirmajā šūnā, pārējās ir tukšas. Rinda noraidīta; atceliet šūnu apvienošanu.`,
+		en: (v) => `The row is in the merged range ${v}: only the range's first cell holds the value, the others are blank. The row is rejected; unmerge the cells.`
+	},
+	sheet_skipped: {
+		severity: 'warning',
+		// d is the reason: 'empty' or 'no_header'
+		lv: (v, d) => `Darblapa "${v}" netika pārbaudīta: ${d === 'empty' ? 'tā ir tukša' : 'tās pirmajās rindās nav datu līguma tabulas galvenes (citas darblapas tādu satur)'}.`,
+		en: (v, d) => `Sheet "${v}" was not checked: ${d === 'empty' ? 'it is empty' : 'its first rows hold no header of a data contract table (other sheets do)'}.`
+	},
+	parquet_invalid: {
+		severity: 'error',
+		lv: (_v, d) => `Failu nevar nolasīt kā Parquet (bojāts vai nepilnīgs fails)${d ? `: ${d}` : ''}.`,
+		en: (_v, d) => `The file cannot be read as Parquet (damaged or incomplete)${d ? `: ${d}` : ''}.`
+	},
+	arrow_invalid: {
+		severity: 'error',
+		lv: (_v, d) => `Failu nevar nolasīt kā Arrow IPC (bojāts vai nepilnīgs fails)${d ? `: ${d}` : ''}.`,
+		en: (_v, d) => `The file cannot be read as Arrow IPC (damaged or incomplete)${d ? `: ${d}` : ''}.`
+	},
+	too_many_rows: {
+		severity: 'error',
+		lv: (v, d) => `Failā ir ${v} rindas; vienā failā atļauts ne vairāk kā ${d}. Sadaliet to (piem., pa mēnešiem). Nekas netika nolasīts.`,
+		en: (v, d) => `The file holds ${v} rows; at most ${d} are allowed per file. Split it (e.g. by month). Nothing was decoded.`
 	},
 	merged_cells: {
 		severity: 'warning',
@@ -246,6 +279,16 @@ const CATALOGUE = {
 		severity: 'warning',
 		lv: (v) => `"${v}" izskatās pēc nepareiza kodējuma (piem., "Ä«" vietā "ī"). Pārbaudiet, vai fails saglabāts UTF-8.`,
 		en: (v) => `"${v}" looks mis-encoded (e.g. "Ä«" instead of "ī"). Check that the file was saved as UTF-8.`
+	},
+	encoding_mojibake: {
+		severity: 'error',
+		lv: (v) => `"${v}" ir nepareizi atkodēts teksts (UTF-8 nolasīts kā Windows-1257/1252, piem., "Ä«" vietā "ī"). Atveriet avota failu kā UTF-8 un saglabājiet vēlreiz kā "CSV UTF-8".`,
+		en: (v) => `"${v}" is mis-decoded text (UTF-8 read as Windows-1257/1252, e.g. "Ä«" for "ī"). Open the source file as UTF-8 and save it again as "CSV UTF-8".`
+	},
+	cost_not_cents: {
+		severity: 'error',
+		lv: (v) => `Izmaksas ${v} nav veselos centos: atļauti ne vairāk kā 2 cipari aiz komata.`,
+		en: (v) => `Cost ${v} is not in whole cents: at most 2 decimal places are allowed.`
 	},
 	formula_like: {
 		severity: 'error',

@@ -24,6 +24,7 @@ import { keyOf, requireTable, type ContractColumn, type ContractTable, type Type
 import { problem, severityOf, type Problem, type ProblemCode, type ProblemWhere } from './problems.ts';
 import {
 	hasControlCharacters,
+	hasSubCents,
 	isBlank,
 	isFormulaLike,
 	looksMisEncoded,
@@ -235,7 +236,11 @@ export class TableValidator {
 					bad.add(c.name);
 					continue;
 				}
-				if (looksMisEncoded(raw)) say('encoding_suspect', c.name, raw);
+				if (looksMisEncoded(raw)) {
+					say('encoding_mojibake', c.name, raw);
+					bad.add(c.name);
+					continue;
+				}
 				raw = raw.trim();
 			}
 			if (isBlank(raw)) {
@@ -424,7 +429,9 @@ export class TableValidator {
 			}
 			case 'services': {
 				const { units, unit_price_eur: price, cost_eur: cost, month } = r;
-				if (typeof units === 'number' && typeof price === 'number' && typeof cost === 'number') {
+				// the contract's rounding rule: costs in whole cents, within 0.01 of round(units × price, 2)
+				if (typeof cost === 'number' && hasSubCents(cost)) say('cost_not_cents', 'cost_eur', cost);
+				else if (typeof units === 'number' && typeof price === 'number' && typeof cost === 'number') {
 					const expected = Math.round(units * price * 100) / 100;
 					if (Math.abs(cost - expected) > 0.01 + 1e-9) say('cost_mismatch', 'cost_eur', cost, fmt2(expected));
 				}

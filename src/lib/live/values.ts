@@ -11,12 +11,20 @@
  * parseBoolean('Jā');             // → true
  * isFormulaLike('=HYPERLINK("http://x","y")'); // → true
  */
+import { NULL_SPELLINGS } from '#lib/contract/schema.ts';
 
 export type RawCell = string | number | boolean | Date | null | undefined;
 
-/** Blank: null/undefined or only whitespace. */
+export { NULL_SPELLINGS };
+/** Cell texts that mean "no value": the contract's list (`0`, `nav` or `—` are values). */
+const NULLS = new Set(NULL_SPELLINGS.map((s) => s.toLowerCase()));
+
+/** Blank: null/undefined, only whitespace, or a NULL spelling (`NA`, `NULL`, `N/A`, `-`). */
 export function isBlank(v: RawCell): boolean {
-	return v == null || (typeof v === 'string' && v.trim() === '');
+	if (v == null) return true;
+	if (typeof v !== 'string') return false;
+	const t = v.trim();
+	return t === '' || (t.length <= 4 && NULLS.has(t.toLowerCase()));
 }
 
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -105,10 +113,19 @@ export function hasControlCharacters(s: string): boolean {
 
 /**
  * Text that looks like UTF-8 read as Windows-1252/1257 (mojibake), or
- * holding the replacement character U+FFFD.
+ * holding the replacement character U+FFFD. A Latvian letter's two UTF-8
+ * bytes start with C4/C5 (`Ä`, `Å` in those code pages); the second byte
+ * shows as a Latin-1, Latin Extended-A or Windows punctuation character
+ * (`ē` → `Ä“`, `š` → `Å¡`).
  *
  * @example looksMisEncoded('DalÄ«bnieks') // → true
+ * @example looksMisEncoded('Änne')       // → false
  */
 export function looksMisEncoded(s: string): boolean {
-	return s.includes('\uFFFD') || /[ÃÄÅÂ][\u0080-\u00BF\u0100-\u017F]/.test(s);
+	return s.includes('\uFFFD') || /[ÃÄÅÂ][\u0080-\u00BF\u0100-\u017F\u0192\u02C6\u02DC\u2013-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]/.test(s);
+}
+
+/** More than two decimal places, beyond binary floating-point noise: `12.345` yes, `0.1 + 0.2` no. */
+export function hasSubCents(n: number): boolean {
+	return Math.abs(n * 100 - Math.round(n * 100)) > 1e-6 * Math.max(1, Math.abs(n));
 }

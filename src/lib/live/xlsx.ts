@@ -18,7 +18,7 @@ import readXlsxFile from 'read-excel-file/universal';
 import { strFromU8, unzipSync } from 'fflate';
 import { checkSheet, type CellRange, type CheckOptions, type CheckResult, type SheetInput } from './check.ts';
 import { contract } from '#lib/contract/schema.ts';
-import { normalizeHeader } from './mapping.ts';
+import { detectTable, normalizeHeader } from './mapping.ts';
 import { problem, type ProblemCode } from './problems.ts';
 import { addAccepted, type ValidationContext } from './validate.ts';
 import type { RawCell } from './values.ts';
@@ -40,8 +40,16 @@ export class XlsxError extends Error {
 	}
 }
 
-/** Largest total unpacked size accepted (declared sizes in the zip directory). */
-export const MAX_UNPACKED_BYTES = 400 * 1024 * 1024;
+/**
+ * Largest unpacked sizes accepted, from the sizes the zip directory declares,
+ * before anything is inflated: one sheet's XML, and the whole workbook. The
+ * reader holds a sheet's cells in memory (several times its XML), so these
+ * bound the memory a workbook can take (~120,000 service rows per sheet);
+ * larger submissions come as CSV or Parquet, which are streamed.
+ */
+export const MAX_SHEET_BYTES = 50 * 1024 * 1024;
+export const MAX_UNPACKED_BYTES = 80 * 1024 * 1024;
+const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 type Bytes = Uint8Array | ArrayBuffer;
 const u8 = (b: Bytes) => (b instanceof Uint8Array ? b : new Uint8Array(b));
@@ -71,7 +79,8 @@ function unzipSome(bytes: Uint8Array, want: (name: string) => boolean): Record<s
 		return unzipSync(bytes, {
 			filter: (f) => {
 				total += f.originalSize;
-				if (total > MAX_UNPACKED_BYTES) throw new XlsxError('xlsx_too_large', `> ${MAX_UNPACKED_BYTES / 1024 / 1024} MB`);
+				if (f.originalSize > MAX_SHEET_BYTES) throw new XlsxError('xlsx_too_large', `${f.name}: ${mb(f.originalSize)} > ${mb(MAX_SHEET_BYTES)}`);
+				if (total > MAX_UNPACKED_BYTES) throw new XlsxError('xlsx_too_large', `${mb(total)} > ${mb(MAX_UNPACKED_BYTES)}`);
 				return want(f.name);
 			}
 		});
@@ -178,13 +187,24 @@ export function tableForSheet(sheetName: string): string | null {
 	return contract.tables.find((t) => t.name === n || normalizeHeader(t.label_lv) === n)?.name ?? null;
 }
 
+/** The first non-empty row of a grid (the header candidate). */
+const firstRow = (g: SheetGrid) => g.rows.find((r) => r.some((c) => c != null && String(c).trim() !== '')) ?? [];
+const isEmptySheet = (g: SheetGrid) => !g.rows.some((r) => r.some((c) => c != null && String(c).trim() !== ''));
+
+/** The table a sheet holds: its name (`Pakalpojumi`), else its header row. */
+export function sheetTable(g: SheetGrid): string | null {
+	return tableForSheet(g.sheet) ?? detectTable(g.sheet, firstRow(g))[0]?.table ?? null;
+}
+
 /**
  * Check a workbook. With `opts.sheet`, that sheet only (table from
- * `opts.table` or guessed); otherwise every sheet named after a contract
- * table, or the first sheet when none is. Results are in contract load
- * order, so parents are checked before children. With `chain`, each
- * sheet's accepted rows are added to `ctx` before the next sheet is checked
- * (a workbook holding participants and their services).
+ * `opts.table` or guessed); otherwise every sheet: each is checked as the
+ * table its name or header names, or reported as skipped with the reason
+ * (`sheet_skipped`: empty, or no contract header while other sheets hold
+ * tables). Results are in contract load order, so parents are checked
+ * before children. With `chain`, each sheet's accepted rows are added to
+ * `ctx` before the next sheet is checked (a workbook holding participants
+ * and their services).
  */
 export async function checkXlsx(
 	file: string,
@@ -192,40 +212,40 @@ export async function checkXlsx(
 	ctx: ValidationContext,
 	opts: CheckOptions & { sheet?: string; chain?: boolean } = {}
 ): Promise<CheckResult[]> {
-	const fail = (code: ProblemCode, detail: string): CheckResult[] => [
-		{
-			file,
-			table: opts.table ?? null,
-			guesses: [],
-			mapping: null,
-			headerRow: null,
-			delimiter: null,
-			fileRejected: true,
-			accepted: [],
-			problems: [problem(code, { file, detail, value: code === 'sheet_not_found' ? detail : null })],
-			stats: { rows: 0, accepted: 0, rejected: 0, skipped: 0, errors: 1, warnings: 0 }
-		}
-	];
+	const result = (name: string, code: ProblemCode, detail: string, rejected = true, value: string | null = null): CheckResult => ({
+		file: name,
+		table: opts.table ?? null,
+		guesses: [],
+		mapping: null,
+		headerRow: null,
+		delimiter: null,
+		fileRejected: rejected,
+		accepted: [],
+		problems: [problem(code, { file: name, detail, value })],
+		stats: { rows: 0, accepted: 0, rejected: 0, skipped: 0, errors: rejected ? 1 : 0, warnings: rejected ? 0 : 1 }
+	});
 	let grids: SheetGrid[];
 	try {
-		if (opts.sheet) grids = [await readSheetGrid(data, opts.sheet)];
-		else {
-			const names = listSheets(data);
-			const named = names.filter((n) => tableForSheet(n) !== null);
-			grids = await readWorkbook(data, named.length > 0 ? named : names.slice(0, 1));
-		}
+		grids = opts.sheet ? [await readSheetGrid(data, opts.sheet)] : await readWorkbook(data);
 	} catch (e) {
-		if (e instanceof XlsxError) return fail(e.code, e.detail);
+		if (e instanceof XlsxError) return [result(file, e.code, e.detail, true, e.code === 'sheet_not_found' ? e.detail : null)];
 		throw e;
 	}
 	const order = contract.tables.map((t) => t.name);
+	const tables = new Map(grids.map((g) => [g, opts.table ?? sheetTable(g)] as const));
 	const rank = (g: SheetGrid) => {
-		const t = opts.table ?? tableForSheet(g.sheet);
+		const t = tables.get(g);
 		return t ? order.indexOf(t) : order.length;
 	};
+	const anyTable = grids.some((g) => tables.get(g) !== null);
 	const results: CheckResult[] = [];
-	for (const g of grids.sort((a, b) => rank(a) - rank(b))) {
-		const r = checkSheet(`${file}#${g.sheet}`, g, ctx, { ...opts, table: opts.table ?? tableForSheet(g.sheet) ?? undefined });
+	for (const g of [...grids].sort((a, b) => rank(a) - rank(b))) {
+		const name = `${file}#${g.sheet}`;
+		if (grids.length > 1 && !opts.sheet && (isEmptySheet(g) || (!tables.get(g) && anyTable))) {
+			results.push(result(name, 'sheet_skipped', isEmptySheet(g) ? 'empty' : 'no_header', false, g.sheet));
+			continue;
+		}
+		const r = checkSheet(name, g, ctx, { ...opts, table: tables.get(g) ?? undefined });
 		if (opts.chain && r.table && !r.fileRejected) addAccepted(ctx, r.table, r.accepted);
 		results.push(r);
 	}

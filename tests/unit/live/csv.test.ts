@@ -56,7 +56,7 @@ describe('CsvStreamParser', () => {
 			['a', 'b'],
 			['1', '2']
 		]);
-		expect(issues).toEqual([{ code: 'csv_unterminated_quote', row: 3, line: 3 }]);
+		expect(issues).toEqual([{ code: 'csv_unterminated_quote', row: 3, line: 3, detail: 3 }]);
 	});
 
 	it('reports rows with a different number of fields than the header (blank lines excepted)', () => {

@@ -100,8 +100,11 @@ describe('XLSX checking', () => {
 		const results = await checkXlsx('book.xlsx', book, parents, { today: TODAY, chain: true });
 		expect(results.map((r) => [r.file, r.table, r.accepted.length, r.problems.length])).toEqual([
 			['book.xlsx#participants', 'participants', 1, 0],
-			['book.xlsx#services', 'services', 1, 0]
+			['book.xlsx#services', 'services', 1, 0],
+			// every sheet is checked or reported as skipped (issue 16)
+			['book.xlsx#notes', null, 0, 1]
 		]);
+		expect(results[2].problems[0].code).toBe('sheet_skipped');
 		expect(results[0].accepted[0]).toMatchObject({ impairment_vision: false, impairment_mobility: true, enrolled_on: '2018-09-15' });
 	});
 
@@ -118,7 +121,7 @@ describe('XLSX checking', () => {
 		expect(r.fileRejected).toBe(true);
 	});
 
-	it('a merged block inside the header row is also rejected; merges in data rows only warn', async () => {
+	it('a merged block inside the header row is also rejected; merges in data rows reject those rows only', async () => {
 		const header2 = [...SERVICES_HEADER];
 		const book = makeXlsx([
 			{ name: 'a', rows: [header2, svc('M1')], merges: ['F1:G1'] },
@@ -127,8 +130,11 @@ describe('XLSX checking', () => {
 		const [a] = await checkXlsx('a.xlsx', book, ctx, { today: TODAY, sheet: 'a' });
 		expect(triples(a.problems)).toEqual([['header_merged', 1, null]]);
 		const [b] = await checkXlsx('b.xlsx', book, ctx, { today: TODAY, sheet: 'b' });
-		expect(triples(b.problems)).toEqual([['merged_cells', 3, null]]);
-		expect(b.accepted.length).toBe(3);
+		expect(triples(b.problems)).toEqual([
+			['merged_data_cells', 3, 'provider_id'],
+			['merged_data_cells', 4, 'provider_id']
+		]);
+		expect(b.accepted.map((a) => a.event_id)).toEqual(['M2']);
 	});
 
 	it('a 120-column sheet is rejected with too_many_columns', async () => {
