@@ -13,7 +13,7 @@
  * r.accepted.length;  // → 1
  * r.problems;         // → []
  */
-import { CsvStreamParser, Utf8ChunkDecoder, type CsvIssue, type Delimiter } from './csv.ts';
+import { CsvStreamParser, Utf8ChunkDecoder, type CsvIssue, type CsvRecord, type Delimiter } from './csv.ts';
 import { detectTable, findHeaderRow, mapHeaders, type HeaderMapping, type TableGuess } from './mapping.ts';
 import { isTableName, type TypedRow } from '#lib/contract/schema.ts';
 import { problem, type Problem, type ProblemCode } from './problems.ts';
@@ -291,7 +291,7 @@ export async function checkCsv(file: string, input: ByteSource, ctx: ValidationC
 			else checker.fileProblem(is.code, { row: is.row, detail: is.detail, reject: true });
 		}
 	};
-	const onRecords = (records: { row: number; fields: string[] }[]) => {
+	const onRecords = (records: CsvRecord[]) => {
 		if (parser.delimiter && checker.delimiter === null) {
 			checker.delimiter = parser.delimiter;
 			checker.decimalComma = parser.delimiter === ';';

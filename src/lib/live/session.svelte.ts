@@ -16,8 +16,8 @@ import { tableNames } from '#lib/contract/schema.ts';
 import { downloadText } from '#lib/export/download.ts';
 import { t, i18n } from '#lib/i18n/index.svelte.ts';
 import { formatNumber } from '#lib/i18n/format.ts';
-import { checkUpload, inContractOrder, UploadCancelled, type UploadInput } from './upload.ts';
-import { contextFromTables, addAccepted, type ValidationContext } from './validate.ts';
+import { UploadCancelled, type UploadInput } from './upload.ts';
+import { startChecker } from './check-client.ts';
 import type { CheckResult } from './check.ts';
 import type { Problem } from './problems.ts';
 import { problemsToCsv, errorsFileName } from './errors-csv.ts';
@@ -74,10 +74,6 @@ export class IngestSession {
 		this.counts = await liveCounts(await ensureDataset());
 	}
 
-	private async context(): Promise<ValidationContext> {
-		return contextFromTables(await loadedTables(await ensureDataset()));
-	}
-
 	/** Check newly picked or dropped files (earlier corrections no longer apply). */
 	pick(files: UploadInput[]): void {
 		this.overrides = new Map();
@@ -95,20 +91,20 @@ export class IngestSession {
 		this.message = null;
 		this.controller = new AbortController();
 		const out: CheckedFile[] = [];
+		let checker: Awaited<ReturnType<typeof startChecker>> | null = null;
 		try {
-			// Parents first, each file checked against the rows the earlier ones would add.
-			const ctx = await this.context();
-			for (const file of inContractOrder(files)) {
+			// In a worker: parents first (by the table detected in each file), each checked against the rows the earlier ones add.
+			checker = await startChecker(await loadedTables(await ensureDataset()));
+			for (const file of await checker.order(files)) {
 				this.current = file.name;
 				this.progress = 0;
 				const o = this.overrides.get(file.name) ?? {};
-				const results = await checkUpload(file, ctx, {
+				const results = await checker.check(file, {
 					table: o.table,
 					mapping: o.mapping,
 					signal: this.controller.signal,
 					onProgress: (p) => (this.progress = p)
 				});
-				for (const r of results) if (r.table && !r.fileRejected) addAccepted(ctx, r.table, r.accepted);
 				out.push({ file, results });
 			}
 			this.checked = out;
@@ -116,6 +112,7 @@ export class IngestSession {
 			this.message = e instanceof UploadCancelled ? t('data.cancelled') : `${t('data.failed')}: ${(e as Error).message}`;
 			this.checked = out;
 		} finally {
+			checker?.close();
 			this.busy = false;
 			this.controller = null;
 		}

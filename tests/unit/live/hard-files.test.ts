@@ -29,7 +29,7 @@ const fresh = async () => (ctx = await referenceContext());
 describe('Parquet, row group by row group', () => {
 	it('checks rows streamed from the file: row numbers as a spreadsheet export, dates typed', async () => {
 		await fresh();
-		const r = await checkParquet('services-ok.parquet', new Blob([fixture('services-ok.parquet')]), ctx, { today: TODAY });
+		const r = await checkParquet('services-ok.parquet', new Blob([fixture('services-ok.parquet') as BlobPart]), ctx, { today: TODAY });
 		expect(r.table).toBe('services');
 		expect(r.fileRejected).toBe(false);
 		expect(r.accepted.map((a) => [a.event_id, a.month, a.cost_eur])).toEqual([
@@ -41,7 +41,7 @@ describe('Parquet, row group by row group', () => {
 
 	it('a truncated Parquet file is a file-level problem with the reason, never an exception', async () => {
 		await fresh();
-		const r = await checkParquet('truncated.parquet', new Blob([fixture('truncated.parquet')]), ctx);
+		const r = await checkParquet('truncated.parquet', new Blob([fixture('truncated.parquet') as BlobPart]), ctx);
 		expect(triples(r.problems)).toEqual([['parquet_invalid', null, null]]);
 		expect(r.problems[0].message_en).toMatch(/cannot be read as Parquet.*footer/i);
 		expect(r.problems[0].message_lv).toMatch(/Parquet/);
@@ -57,7 +57,7 @@ describe('Parquet, row group by row group', () => {
 		const bytes = fixture('services-20m.parquet');
 		expect(bytes.length).toBeLessThan(10_000);
 		const before = process.memoryUsage().rss;
-		const r = await checkParquet('services-20m.parquet', new Blob([bytes]), ctx);
+		const r = await checkParquet('services-20m.parquet', new Blob([bytes as BlobPart]), ctx);
 		expect(triples(r.problems)).toEqual([['too_many_rows', null, null]]);
 		expect(r.problems[0].value).toBe('20000000');
 		expect(r.problems[0].message_en).toContain(String(MAX_ROWS_PER_FILE));

@@ -1,0 +1,21 @@
+/** Messages between the page (check-client.ts) and the check worker (check.worker.ts). */
+import type { TypedRow } from '#lib/contract/schema.ts';
+import type { CheckOptions, CheckResult } from './check.ts';
+
+/** Options that cross to the worker (no callbacks). */
+export type WorkerCheckOptions = Pick<CheckOptions, 'table' | 'mapping' | 'today' | 'maxProblems' | 'maxColumns'>;
+
+export type CheckRequest =
+	| { id: number; type: 'context'; tables: Record<string, TypedRow[]> }
+	| { id: number; type: 'detect'; file: File }
+	| { id: number; type: 'check'; file: File; opts: WorkerCheckOptions };
+
+export type CheckReply =
+	| { id: number; type: 'progress'; share: number }
+	/** Accepted rows of result `result`, in slices (one big message would be one long task on the page). */
+	| { id: number; type: 'accepted'; result: number; rows: TypedRow[] }
+	| { id: number; type: 'done'; value: CheckResult[] | string | null | true }
+	| { id: number; type: 'failed'; message: string };
+
+/** Rows per 'accepted' message: a few ms to receive on the page. */
+export const ROWS_PER_MESSAGE = 5_000;
