@@ -3,7 +3,9 @@
  * when the platform has workers, else the same functions in-line (Node,
  * tests). One `Checker` per batch of dropped files: it holds the context
  * (rows already loaded plus each file accepted so far), orders the files by
- * their detected table and checks them one by one.
+ * their detected table and checks them one by one. From the worker, a
+ * result's accepted rows come as `acceptedIPC` (an Arrow IPC stream for
+ * `appendLiveIPC`) and `accepted` is empty: count them with `acceptedCount`.
  *
  * @example
  * const checker = await startChecker(await loadedTables(engine));
@@ -53,8 +55,11 @@ type Pending = {
 	resolve: (v: unknown) => void;
 	reject: (e: Error) => void;
 	onProgress?: (share: number) => void;
-	accepted: Map<number, TypedRow[]>;
+	accepted: Map<number, Uint8Array>;
 };
+
+/** Rows a result accepted: `accepted` in-line, `acceptedIPC` from the worker. */
+export const acceptedCount = (r: CheckResult): number => (r.fileRejected ? 0 : r.acceptedIPC ? r.stats.accepted : r.accepted.length);
 
 const asFile = async (f: UploadInput): Promise<File> => (f instanceof File ? f : new File([await f.arrayBuffer()], f.name));
 
@@ -73,14 +78,11 @@ class WorkerChecker implements Checker {
 		const p = this.pending.get(m.id);
 		if (!p) return;
 		if (m.type === 'progress') p.onProgress?.(m.share);
-		else if (m.type === 'accepted') {
-			const rows = p.accepted.get(m.result);
-			if (rows) for (const r of m.rows) rows.push(r);
-			else p.accepted.set(m.result, m.rows);
-		} else {
+		else if (m.type === 'accepted') p.accepted.set(m.result, m.ipc);
+		else {
 			this.pending.delete(m.id);
 			if (m.type === 'failed') p.reject(new Error(m.message));
-			else if (Array.isArray(m.value)) p.resolve(m.value.map((r, i) => ({ ...r, accepted: p.accepted.get(i) ?? [] })));
+			else if (Array.isArray(m.value)) p.resolve(m.value.map((r, i) => (p.accepted.has(i) ? { ...r, acceptedIPC: p.accepted.get(i) } : r)));
 			else p.resolve(m.value);
 		}
 	}

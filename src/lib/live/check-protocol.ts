@@ -12,10 +12,11 @@ export type CheckRequest =
 
 export type CheckReply =
 	| { id: number; type: 'progress'; share: number }
-	/** Accepted rows of result `result`, in slices (one big message would be one long task on the page). */
-	| { id: number; type: 'accepted'; result: number; rows: TypedRow[] }
+	/**
+	 * Accepted rows of result `result` as the Arrow IPC stream the live layer
+	 * ingests (db/ingest.ts liveRowsToIPC), transferred: the page neither
+	 * deserialises nor holds a million row objects (no long tasks, no big GC).
+	 */
+	| { id: number; type: 'accepted'; result: number; ipc: Uint8Array }
 	| { id: number; type: 'done'; value: CheckResult[] | string | null | true }
 	| { id: number; type: 'failed'; message: string };
-
-/** Rows per 'accepted' message: a few ms to receive on the page. */
-export const ROWS_PER_MESSAGE = 5_000;

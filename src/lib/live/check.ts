@@ -49,6 +49,8 @@ export interface CheckResult {
 	/** True when a file-level error stopped row checks (nothing accepted). */
 	fileRejected: boolean;
 	accepted: TypedRow[];
+	/** Set instead of `accepted` when checked in the worker: the accepted rows as db/ingest.ts liveRowsToIPC's stream (see check-client.ts). */
+	acceptedIPC?: Uint8Array;
 	problems: Problem[];
 	stats: ValidationStats;
 }

@@ -1,19 +1,20 @@
 /**
  * The check worker: validates uploads off the page's thread (CSV streamed,
  * Parquet by row group, Arrow by record batch, XLSX per sheet) against the
- * context it holds, and posts progress, accepted rows in slices and the
- * results. Each checked file's accepted rows join the context, so a drop of
+ * context it holds, and posts progress, the accepted rows (as Arrow IPC,
+ * transferred) and the results. Each checked file's accepted rows join the context, so a drop of
  * participants and their services is checked in one pass (parents first).
  * Started by check-client.ts; it ends with the page's terminate().
  */
 /// <reference lib="webworker" />
 import { checkUpload, detectUploadTable } from './upload.ts';
 import { addAccepted, contextFromTables, createContext, type ValidationContext } from './validate.ts';
-import { ROWS_PER_MESSAGE, type CheckReply, type CheckRequest } from './check-protocol.ts';
+import { liveRowsToIPC } from '#lib/db/ingest.ts';
+import type { CheckReply, CheckRequest } from './check-protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let ctx: ValidationContext = createContext();
-const post = (m: CheckReply) => scope.postMessage(m);
+const post = (m: CheckReply, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
 
 async function handle(m: CheckRequest): Promise<void> {
 	if (m.type === 'context') {
@@ -32,8 +33,9 @@ async function handle(m: CheckRequest): Promise<void> {
 	});
 	results.forEach((r, i) => {
 		if (r.table && !r.fileRejected) addAccepted(ctx, r.table, r.accepted);
-		for (let at = 0; at < r.accepted.length; at += ROWS_PER_MESSAGE) {
-			post({ id: m.id, type: 'accepted', result: i, rows: r.accepted.slice(at, at + ROWS_PER_MESSAGE) });
+		if (r.table && r.accepted.length > 0) {
+			const ipc = liveRowsToIPC(r.table, r.accepted);
+			post({ id: m.id, type: 'accepted', result: i, ipc }, [ipc.buffer]);
 		}
 	});
 	post({ id: m.id, type: 'done', value: results.map((r) => ({ ...r, accepted: [] })) });

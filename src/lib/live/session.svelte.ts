@@ -9,7 +9,7 @@
 import { PUBLISHED } from '#lib/mode.ts';
 import { dataset } from '#lib/db/state.svelte.ts';
 import { ensureDataset, markLiveUploaded, openUrlDataset, useLayers } from '#lib/db/open.ts';
-import { appendLiveRows, clearLive, liveCounts, loadedTables } from '#lib/db/ingest.ts';
+import { appendLiveIPC, appendLiveRows, clearLive, liveCounts, loadedTables } from '#lib/db/ingest.ts';
 import { clearResults } from '#lib/db/result-cache.ts';
 import type { Layer } from '#lib/db/layers.ts';
 import { tableNames } from '#lib/contract/schema.ts';
@@ -17,7 +17,7 @@ import { downloadText } from '#lib/export/download.ts';
 import { t, i18n } from '#lib/i18n/index.svelte.ts';
 import { formatNumber } from '#lib/i18n/format.ts';
 import { UploadCancelled, type UploadInput } from './upload.ts';
-import { startChecker } from './check-client.ts';
+import { acceptedCount, startChecker } from './check-client.ts';
 import type { CheckResult } from './check.ts';
 import type { Problem } from './problems.ts';
 import { problemsToCsv, errorsFileName } from './errors-csv.ts';
@@ -56,7 +56,7 @@ export class IngestSession {
 	readonly choice = $derived<LayerChoice>(dataset.layers.length === 2 ? 'both' : dataset.layers[0] === 'live' ? 'live' : 'pilot');
 	readonly hasLive = $derived(Object.values(this.counts).some((n) => n > 0));
 	readonly totalAccepted = $derived(
-		this.checked.flatMap((c) => c.results).reduce((a, r) => a + (r.fileRejected ? 0 : r.accepted.length), 0)
+		this.checked.flatMap((c) => c.results).reduce((a, r) => a + acceptedCount(r), 0)
 	);
 
 	private controller: AbortController | null = null;
@@ -145,10 +145,10 @@ export class IngestSession {
 		try {
 			const engine = await ensureDataset();
 			const order = tableNames();
-			const results = this.checked.flatMap((c) => c.results).filter((r) => r.table && !r.fileRejected && r.accepted.length);
+			const results = this.checked.flatMap((c) => c.results).filter((r) => r.table && acceptedCount(r) > 0);
 			results.sort((a, b) => order.indexOf(a.table!) - order.indexOf(b.table!));
 			let added = 0;
-			for (const r of results) added += await appendLiveRows(engine, r.table!, r.accepted);
+			for (const r of results) added += r.acceptedIPC ? await appendLiveIPC(engine, r.table!, r.acceptedIPC) : await appendLiveRows(engine, r.table!, r.accepted);
 			markLiveUploaded(t('data.uploadedName'));
 			this.checked = [];
 			this.message = t('data.added', { n: formatNumber(i18n.lang, added) });
