@@ -9,6 +9,7 @@ import { describe, it, expect } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { offlinePage, waitForData, plain } from '../helpers/browser';
 import { useBuiltSite } from '../helpers/site';
+import { makeXlsx } from '../unit/live/make-xlsx';
 
 const site = useBuiltSite();
 
@@ -62,6 +63,29 @@ describe('checking in the worker (/data)', () => {
 		await page.getByTestId('use-accepted').click();
 		await page.getByTestId('live-counts').waitFor();
 		expect(plain(await page.getByTestId('live-counts').textContent())).toMatch(/participants\s*6.*services\s*2/s);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('a workbook is checked in the worker too: every sheet checked or reported skipped, problems name the sheet', async () => {
+		const { page, context, errors } = await offlinePage(site.browser);
+		await page.goto(site.url + '/data/');
+		await waitForData(page);
+		const rows = participantsCsv.trim().split('\n').map((l) => l.split(';'));
+		rows[3][6] = 'četrdesmit'; // L03's age: not a number
+		const book = makeXlsx([
+			{ name: 'Piezīmes', rows: [['Sagatavoja Ogres novada sociālais dienests']] },
+			{ name: 'Dalībnieki', rows }
+		]);
+		await page.getByTestId('file-input').setInputFiles([{ name: 'ogre.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(book) }]);
+		await page.getByTestId('use-accepted').waitFor();
+		const card = page.getByTestId('report-ogre.xlsx');
+		expect(plain(await card.getByTestId('stat-accepted').first().textContent())).toBe('5');
+		const problems = await card
+			.getByTestId('problems')
+			.locator('tbody tr')
+			.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())));
+		expect(problems.map((p) => `${p[0]}:${p[3]}`)).toEqual(['Dalībnieki 4:not_a_number', 'Piezīmes –:sheet_skipped']);
 		expect(errors).toEqual([]);
 		await context.close();
 	});
