@@ -95,10 +95,11 @@ describe('Arrow IPC, record batch by record batch', () => {
 		expect(r.fileRejected).toBe(true);
 	});
 
-	it('checkUpload streams Arrow from the file', async () => {
+	it.each(['services.arrows', 'services.arrow'])('checkUpload streams %s from the file', async (name) => {
 		await fresh();
-		const [r] = await checkUpload(upload('services.arrows'), ctx, { today: TODAY });
+		const [r] = await checkUpload(upload(name), ctx, { today: TODAY });
 		expect(r.accepted.length).toBe(2);
+		expect(r.problems.map((p) => p.code)).toEqual(['cost_mismatch']);
 	});
 });
 
