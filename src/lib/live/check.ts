@@ -30,6 +30,8 @@ export interface CheckOptions {
 	maxProblems?: number;
 	/** More columns than this reject the file (default 100). */
 	maxColumns?: number;
+	/** More data rows than this reject the file (default MAX_ROWS_PER_FILE). */
+	maxRows?: number;
 	/** Receive accepted rows in batches instead of collecting them in `accepted` (large files). */
 	onAccepted?: (rows: TypedRow[]) => void;
 	/** Batch size for onAccepted (default 10,000). */
@@ -66,6 +68,9 @@ export interface CellRange {
 
 const HEADER_LOOKAHEAD = 3;
 
+/** Most data rows in one file, any format (contract conventions.file_limits): larger submissions are split, e.g. by month. */
+export const MAX_ROWS_PER_FILE = 2_000_000;
+
 /** Incremental checker fed with records (cells + 1-based row). Used by checkCsv and checkSheet. */
 export class FileChecker {
 	private buffered: { row: number; cells: RawCell[]; formulaCols?: number[]; spans?: string }[] = [];
@@ -80,6 +85,7 @@ export class FileChecker {
 	private accepted: TypedRow[] = [];
 	private batch: TypedRow[] = [];
 	private fieldCountRows = 0;
+	private dataRows = 0;
 	/** Data rows inside a merged range (XLSX): rejected, since all but the range's first cell read blank. */
 	private readonly mergedRows = new Map<number, { ref: string; column: string | null }>();
 	/** Rows whose structural problem (field count) is already reported. */
@@ -179,6 +185,12 @@ export class FileChecker {
 	}
 
 	private pushData(row: number, cells: RawCell[], formulaCols?: number[], spans?: string): void {
+		const limit = this.opts.maxRows ?? MAX_ROWS_PER_FILE;
+		if (++this.dataRows > limit) {
+			// streamed formats (CSV) only learn their size as they go; Parquet and Arrow are stopped before decoding
+			this.fileProblem('too_many_rows', { value: `> ${limit}`, detail: limit });
+			return;
+		}
 		const v = this.validator!;
 		const m = this.mappingInfo!;
 		const header = this.header!;

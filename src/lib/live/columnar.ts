@@ -12,12 +12,11 @@
  * column names are row 1, the first data row is row 2.
  */
 import type { RecordBatch } from 'apache-arrow';
-import { FileChecker, type CheckOptions, type CheckResult } from './check.ts';
+import { FileChecker, MAX_ROWS_PER_FILE, type CheckOptions, type CheckResult } from './check.ts';
 import type { ValidationContext } from './validate.ts';
 import type { RawCell } from './values.ts';
 
-/** Most rows accepted in one file (any format): larger submissions are split by month or municipality. */
-export const MAX_ROWS_PER_FILE = 2_000_000;
+export { MAX_ROWS_PER_FILE };
 
 /** Rows per decoded batch: small enough that one batch is a few MB, large enough to keep decoding fast. */
 const BATCH_ROWS = 16_384;
@@ -27,8 +26,6 @@ export interface ColumnarOptions extends CheckOptions {
 	onProgress?: (share: number) => void;
 	/** Stops reading when it returns true (cancel). */
 	cancelled?: () => boolean;
-	/** Row limit (default MAX_ROWS_PER_FILE). */
-	maxRows?: number;
 }
 
 type Arrow = typeof import('apache-arrow');

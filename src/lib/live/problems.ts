@@ -176,8 +176,8 @@ const CATALOGUE = {
 	},
 	too_many_rows: {
 		severity: 'error',
-		lv: (v, d) => `Failā ir ${v} rindas; vienā failā atļauts ne vairāk kā ${d}. Sadaliet to (piem., pa mēnešiem). Nekas netika nolasīts.`,
-		en: (v, d) => `The file holds ${v} rows; at most ${d} are allowed per file. Split it (e.g. by month). Nothing was decoded.`
+		lv: (v, d) => `Failā ir ${v} rindas; vienā failā atļauts ne vairāk kā ${d}. Sadaliet to (piem., pa mēnešiem); nekas no tā netiek izmantots.`,
+		en: (v, d) => `The file holds ${v} rows; at most ${d} are allowed per file. Split it (e.g. by month); nothing from it is used.`
 	},
 	merged_cells: {
 		severity: 'warning',

@@ -191,6 +191,15 @@ describe('CSV quotes', () => {
 		expect(r.stats.rejected).toBe(1);
 	});
 
+	it('a CSV past the row limit is rejected as a whole once the limit is passed', async () => {
+		await fresh();
+		const [r] = await checkUpload(upload('services-cents.csv'), ctx, { today: TODAY, maxRows: 3 });
+		expect(r.problems.map((p) => p.code)).toContain('too_many_rows');
+		expect(r.problems.find((p) => p.code === 'too_many_rows')!.message_en).toMatch(/> 3 rows; at most 3/);
+		expect(r.fileRejected).toBe(true);
+		expect(r.accepted).toEqual([]);
+	});
+
 	it('a quote still open at the end rejects the file, naming the line it was opened on', async () => {
 		await fresh();
 		const [r] = await checkUpload(upload('truncated.csv'), ctx, { today: TODAY });
