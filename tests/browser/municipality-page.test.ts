@@ -8,11 +8,12 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { offlinePage, waitForData, plain } from '../helpers/browser';
 import { useBuiltSite } from '../helpers/site';
+import { BUILD_DIR } from '../helpers/static-server';
 import { serveSmallDataset } from '../helpers/small-municipality';
 
 const site = useBuiltSite();
@@ -37,6 +38,14 @@ async function text(page: Page, testid: string): Promise<string> {
 }
 
 describe('municipality page (pilot data)', () => {
+	it("is prerendered for each pilot municipality, with the comparison's released figures in the raw HTML", () => {
+		const html = readFileSync(join(BUILD_DIR, 'municipalities/JELGAVA_C/index.html'), 'utf8');
+		const text = plain(html.replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
+		expect(text).toContain('Jelgavas pilsēta: rezultāti un izmaksas');
+		expect(text).toContain('Dalībnieki 11 102');
+		expect(text).toContain('Vieta piltuves diagrammā 95% robežās');
+	});
+
 	it("shows Jelgava's figures beside the cohort's, each equal to the outcome views for mun=JELGAVA_C", async () => {
 		const { page, context, blocked, errors } = await offlinePage(site.browser);
 		await page.goto(site.url + '/municipalities/JELGAVA_C/');
