@@ -1,4 +1,7 @@
 /**
+ * (Over 300 lines: one small shaping per outcome, kept together so that every
+ * table of the page follows the same rule for hidden figures.)
+ *
  * One municipality's profile beside its cohort's (pure): from the released
  * results of the outcome views for the two selections (view.ts), one small
  * table per outcome whose rows are a measure, the municipality's figure and
@@ -299,7 +302,7 @@ export function csvFigure(kind: Kind, f: Figure, position?: FunnelFlag | null): 
 export function profileColumns(lang: Lang, municipalityName: string): Column<ProfileRow>[] {
 	const hiddenWhy = translate(lang, 'release.cellHidden', { min: RELEASE_MIN });
 	return [
-		{ key: 'measure', label: translate(lang, 'profile.measure'), rowHeader: true, minWidth: '14rem' },
+		{ key: 'measure', label: translate(lang, 'profile.measure'), rowHeader: true },
 		{
 			key: 'municipality',
 			label: municipalityName,
