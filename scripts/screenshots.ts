@@ -18,6 +18,7 @@ const VIEWS: [string, string, string][] = [
 	['employment-adults', '/employment/', 'employment-matrix'],
 	['costs-adults', '/costs/?cohort=adult', 'costs-table'],
 	['municipalities', '/municipalities/', 'mun-cohort'],
+	['municipality-jelgava', '/municipalities/JELGAVA_C/', 'profile-adult-budgets'],
 	['report-children', '/report/', 'report-costs']
 ];
 

@@ -1,15 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import { mkdtemp, readFile, writeFile, rm, mkdir, readdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { BUILD_DIR } from '../helpers/static-server';
+import { readFile } from 'node:fs/promises';
 import { offlinePage, waitForData, plain } from '../helpers/browser';
 import { useBuiltSite } from '../helpers/site';
+import { serveSmallDataset } from '../helpers/small-municipality';
 
-const PILOT = resolve(import.meta.dirname, '../../data/pilot');
 const CHILD_MUNS = ['BALVI_N', 'BAUSKA_N', 'JELGAVA_C', 'LIEPAJA_C', 'MADONA_N', 'OGRE_N', 'REZEKNE_C', 'TALSI_N', 'TUKUMS_N', 'VALMIERA_C'];
 const ADULT_MUNS = ['BALVI_N', 'BAUSKA_N', 'CESIS_N', 'DAUGAVPILS_N', 'GULBENE_N', 'JELGAVA_C', 'LIEPAJA_C', 'OGRE_N', 'TALSI_N', 'TUKUMS_N'];
 
@@ -85,12 +80,11 @@ describe('municipalities view (pilot data)', () => {
 		expect((await rowsOf(page, 'municipality-rows')).sort(byName)).toEqual(adultRows.sort(byName));
 		expect(plain(await page.getByTestId('privacy-threshold').textContent())).toContain('Slieksnis ir 5 personas');
 
-		// Drill-down: the municipality's name opens the goals view filtered to it.
+		// Drill-down: the municipality's name opens its page (tests/browser/municipality-page.test.ts).
 		await page.getByTestId('drill-LIEPAJA_C').click();
-		await page.waitForURL(/\/goals\/?\?.*mun=LIEPAJA_C/);
-		expect(page.url()).toContain('cohort=adult');
-		await page.getByTestId('goals-headline').waitFor();
-		expect(plain(await page.getByTestId('goals-headline').textContent())).toMatch(/, 10 personas\.$/);
+		await page.waitForURL(/\/municipalities\/LIEPAJA_C\/$/);
+		await page.locator('[data-testid="profile-adult"][data-state="ready"]').waitFor();
+		expect(await rowsOf(page, 'profile-adult-municipalities')).toContainEqual(['Dalībnieki', '10', '103']);
 		expect(blocked).toEqual([]);
 		expect(errors).toEqual([]);
 		await context.close();
@@ -102,50 +96,16 @@ describe('municipalities view (pilot data)', () => {
 // assessments, services, budgets), opened through ?data=<manifest URL>.
 
 const SMALL_MUN = 'TALSI_N';
-let dataDir: string | null = null;
 let dataUrl = '';
 
-async function buildSmallDataset(): Promise<string> {
-	const tmp = await mkdtemp(join(tmpdir(), 'ib-mu-'));
-	const manifest = JSON.parse(await readFile(join(PILOT, 'manifest.json'), 'utf8'));
-	const db = await DuckDBInstance.create(':memory:');
-	const c = await db.connect();
-	const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
-	for (const name of Object.keys(manifest.tables)) {
-		await c.run(`CREATE TABLE ${name} AS SELECT * FROM read_parquet(${lit(join(PILOT, manifest.tables[name].path))})`);
-	}
-	await c.run(`CREATE TABLE gone AS SELECT participant_id FROM participants
-		WHERE cohort = 'child' AND municipality_code = ${lit(SMALL_MUN)} ORDER BY participant_id OFFSET 3`);
-	for (const t of ['plan_goals', 'assessments', 'employment', 'services', 'budgets', 'participants']) {
-		await c.run(`DELETE FROM ${t} WHERE participant_id IN (SELECT participant_id FROM gone)`);
-	}
-	await c.run('DROP TABLE gone');
-	for (const name of Object.keys(manifest.tables)) {
-		const file = join(tmp, manifest.tables[name].path);
-		await c.run(`COPY ${name} TO ${lit(file)} (FORMAT parquet, COMPRESSION zstd)`);
-		const rows = (await c.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${name}`)).getRowObjects()[0].n;
-		manifest.tables[name] = { path: manifest.tables[name].path, format: 'parquet', rows: Number(rows) };
-	}
-	manifest.name = 'IBM pilots with Talsi cut to 3 children (test)';
-	await writeFile(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, '\t'));
-	c.closeSync();
-	return tmp;
-}
-
 describe('municipalities view with a municipality of 3 children (?data=)', () => {
+	let served: Awaited<ReturnType<typeof serveSmallDataset>> | null = null;
 	beforeAll(async () => {
-		const built = await buildSmallDataset();
-		// Served by the same static server as the site (same origin), then removed.
-		dataDir = join(BUILD_DIR, `test-data-${Date.now()}`);
-		await mkdir(dataDir, { recursive: true });
-		for (const f of await readdir(built)) {
-			await writeFile(join(dataDir, f), await readFile(join(built, f)));
-		}
-		await rm(built, { recursive: true, force: true });
-		dataUrl = `${site.url}/${dataDir.slice(BUILD_DIR.length + 1)}/manifest.json`;
+		served = await serveSmallDataset(site.url, SMALL_MUN, 3);
+		dataUrl = served.url;
 	});
 	afterAll(async () => {
-		if (dataDir && existsSync(dataDir)) await rm(dataDir, { recursive: true, force: true });
+		await served?.remove();
 	});
 
 	it('hides Talsi, hides Liepāja too so the Kurzeme subtotal cannot give Talsi away, and keeps both out of the CSV and the funnel plot', async () => {
@@ -188,10 +148,14 @@ describe('municipalities view with a municipality of 3 children (?data=)', () =>
 			expect(cells.every((v) => v === '–'), `${name}: ${line(name)}`).toBe(true);
 		}
 
-		// The goals view filtered to Talsi shows no figures.
+		// Talsi's page shows no figures of its children (the dataset stays chosen).
 		await page.getByTestId('drill-TALSI_N').click();
-		await page.waitForURL(/\/goals\/?\?.*mun=TALSI_N/);
-		expect(page.url()).toContain('data=');
+		await page.waitForURL(/\/municipalities\/TALSI_N\/\?data=/);
+		await page.getByTestId('profile-child-blocked').waitFor();
+		expect(await page.getByTestId('profile-child-goals').count()).toBe(0);
+		// The goals view filtered to Talsi shows no figures.
+		await page.goto(`${site.url}/goals/?mun=${SMALL_MUN}&data=${encodeURIComponent(dataUrl)}`);
+		await waitForData(page);
 		await page.getByTestId('too-few').waitFor();
 		expect(await page.getByTestId('goals-table').count()).toBe(0);
 		expect(await page.getByTestId('goals-headline').count()).toBe(0);

@@ -83,6 +83,30 @@ describe('published site from the pilot data', () => {
 	});
 });
 
+describe('municipality pages of the published site', () => {
+	it('are prerendered for every municipality and show its released figures beside the cohort\'s, with no engine', async () => {
+		expect((await readdir(join(out, 'municipalities'))).filter((d) => /^[A-Z]/.test(d)).length).toBe(13);
+		// The cohort's figures are in the raw HTML; the municipality's are read from the released results.
+		expect(await htmlText(out, 'municipalities/JELGAVA_C')).toContain('Jelgavas pilsēta');
+		const { page, context, blocked, errors } = await offlinePage(browser);
+		const requested: string[] = [];
+		page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+		await page.goto(server.url + '/municipalities/JELGAVA_C/');
+		await page.locator('[data-testid="profile-child"][data-state="ready"]').waitFor();
+		await page.locator('[data-testid="profile-adult"][data-state="ready"]').waitFor();
+		const rows = async (testid: string) =>
+			page.getByTestId(testid).evaluate((el) => [...el.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('th,td')].map((c) => (c.textContent ?? '').replace(/[\u00a0\u202f]/g, ' ').trim())));
+		// The same figures as the workbench shows (tests/browser/municipality-page.test.ts).
+		expect(await rows('profile-child-municipalities')).toContainEqual(['Dalībnieki', '11', '102']);
+		expect(await rows('profile-child-goals')).toContainEqual(['Mērķu sasniegšana, visas jomas', '–', '75%']);
+		expect(await rows('profile-child-costs')).toContainEqual(['Kopā: uz dalībnieku', '6 267,16 €', '6 911,30 €']);
+		expect(requested.filter((p) => /\.(wasm|parquet|duckdb)$/.test(p))).toEqual([]);
+		expect(blocked).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
+
 describe('workbench build (npm run build)', () => {
 	it('carries the pilot figures in the raw HTML of /, /goals, /costs and /municipalities', async () => {
 		expect(await htmlText(BUILD_DIR, '')).toContain('704 953 €');

@@ -43,4 +43,22 @@ describe('served from a sub-path', () => {
 		expect(errors).toEqual([]);
 		await context.close();
 	});
+
+	it('links to a municipality page and back under it', async () => {
+		const { page, context, blocked, errors } = await offlinePage(browser);
+		await page.goto(server.url + '/municipalities/');
+		await waitForData(page);
+		expect(await page.getByTestId('drill-JELGAVA_C').getAttribute('href')).toMatch(/^(\/ib|\.\.?)\/.*municipalities\/JELGAVA_C\/$/);
+		await page.getByTestId('drill-JELGAVA_C').click();
+		await page.waitForURL(/\/ib\/municipalities\/JELGAVA_C\/$/);
+		await page.locator('[data-testid="profile-child"][data-state="ready"]').waitFor();
+		await page.getByTestId('profile-breadcrumb').click();
+		await page.waitForURL(/\/ib\/municipalities\/$/);
+		// The prerendered page itself, opened directly.
+		await page.goto(server.url + '/municipalities/OGRE_N/');
+		await page.locator('[data-testid="profile-adult"][data-state="ready"]').waitFor();
+		expect(blocked).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
 });

@@ -30,7 +30,8 @@ export const lv = {
 	'municipalities.tableCaption': 'Rezultāti un izmaksas pa pašvaldībām ({cohort}), pēc mazo skaitļu slēpšanas',
 	'municipalities.regionsCaption': 'Plānošanas reģioni un kopā',
 	'municipalities.sortBy': 'Kārtot pēc: {column}',
-	'municipalities.drillHint': 'Pašvaldības nosaukums ir saite: tā atver mērķu skatu tikai par šo pašvaldību (filtrs saglabājas arī citos skatos).',
+	'municipalities.drillHint': 'Pašvaldības nosaukums ir saite uz tās lapu: tās rezultāti, izmaksas un vieta piltuves diagrammā blakus visas mērķa grupas skaitļiem.',
+	'municipalities.funnelTableCaption': 'Piltuves diagrammas skaitļi: katras parādītās pašvaldības mērķi, mērķu sasniegšana un vieta pret kontroles robežām (nosaukums ir saite uz pašvaldības lapu)',
 	'municipalities.openIn': 'Atvērt {name}: {view}',
 	'municipalities.hiddenRows': 'Slēpto pašvaldību skaits: {n}.',
 	'municipalities.definitions':
@@ -84,7 +85,8 @@ export const en: Record<keyof typeof lv, string> = {
 	'municipalities.tableCaption': 'Outcomes and costs by municipality ({cohort}), after small-number suppression',
 	'municipalities.regionsCaption': 'Planning regions and total',
 	'municipalities.sortBy': 'Sort by: {column}',
-	'municipalities.drillHint': 'A municipality\'s name is a link: it opens the goals view for that municipality only (the filter carries over to the other views).',
+	'municipalities.drillHint': "A municipality's name links to its page: its outcomes, costs and place in the funnel plot beside the whole cohort's figures.",
+	'municipalities.funnelTableCaption': "The funnel plot's numbers: each municipality shown, its goals, goal attainment and place against the control limits (the name links to the municipality's page)",
 	'municipalities.openIn': 'Open {name}: {view}',
 	'municipalities.hiddenRows': 'Municipalities hidden: {n}.',
 	'municipalities.definitions':

@@ -224,16 +224,33 @@ export function sortMunicipalities(rows: readonly TableRow[], key: SortKey, dir:
 }
 
 /** Goal attainment of each municipality whose attainment and goals are released, against the overall rate p0. */
-export function funnelPoints(rows: readonly TableRow[], p0: number, drillHref: (code: string) => string): FunnelPoint[] {
+export function funnelPoints(rows: readonly TableRow[], p0: number, drillHref: (code: string) => string): FunnelTablePoint[] {
 	return rows
 		.filter((r) => r.level === 'municipality' && r.attainment.value !== null && r.goals.value !== null && r.goals.value > 0)
 		.map((r) => ({
+			code: r.code ?? '',
 			label: r.name,
 			n: r.goals.value!,
 			rate: r.attainment.value!,
 			flag: funnelFlag(r.attainment.value!, r.goals.value!, p0),
 			href: r.code ? drillHref(r.code) : undefined
 		}));
+}
+
+/** A point of the funnel plot with its municipality's code (for its table's link). */
+export type FunnelTablePoint = FunnelPoint & { code: string };
+
+/**
+ * The funnel plot's numbers as its table: each municipality (a link to its
+ * page), its goals, its attainment and where it lies against the limits.
+ */
+export function funnelColumns(lang: Lang): Column<FunnelTablePoint>[] {
+	return [
+		{ key: 'label', label: translate(lang, 'municipalities.municipality'), rowHeader: true, link: (p) => (p.href ? { href: p.href, testid: `funnel-link-${p.code}` } : null) },
+		{ key: 'n', label: translate(lang, 'municipalities.funnelX'), numeric: true, format: (v) => formatNumber(lang, v as number) },
+		{ key: 'rate', label: translate(lang, 'municipalities.funnelY'), numeric: true, format: (v) => formatPercent(lang, v as number), csv: (v) => Math.round((v as number) * 100) },
+		{ key: 'flag', label: translate(lang, 'profile.funnel.position'), format: (v) => translate(lang, `profile.funnel.flag.${v}` as MessageKey) }
+	];
 }
 
 /** One sentence per point outside the 95% limits, lowest rate first. */
