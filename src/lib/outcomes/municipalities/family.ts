@@ -24,6 +24,7 @@ import { namedSql } from '#lib/query/sql.ts';
 import { familyPlan, selectionPlan, type FamilySource } from '#lib/privacy/release/runtime.ts';
 import type { FamilyPlan, SelectionPlan } from '#lib/privacy/release/plan.ts';
 import { municipalityOutcomes, PERSON_CTES as C, type MunicipalityRaw } from './query.ts';
+import { GOAL_FAMILY } from '../goals/family.ts';
 
 /** Family ids, one per column group (its single row is ROW). */
 export const MUNICIPALITY_FAMILY = {
@@ -81,10 +82,17 @@ const EMPLOYMENT: FamilySource = {
 const COST = family('cost', C.cost, 'cost WHERE spent IS NOT NULL');
 const BUDGET = family('budget', C.budget, 'budget WHERE indicative IS NOT NULL');
 
-/** The families of each cohort's table (employment is an adults' column). */
+/**
+ * The families of each cohort's table (employment is an adults' column).
+ * Goal attainment is the goals view's score over its goals, so it is released
+ * by the goals view's own family (GOAL_FAMILY): shown only where that view
+ * shows every level it rests on. Released by a family of its own, it could be
+ * shown where the goals view hides "partly" and "not", and attainment with
+ * the achieved count would give those small cells away.
+ */
 export const MUNICIPALITY_FAMILIES: Record<Cohort, readonly FamilySource[]> = {
-	child: [GOALS, OUTCOME, COST, BUDGET],
-	adult: [GOALS, OUTCOME, EMPLOYMENT, COST, BUDGET]
+	child: [GOALS, GOAL_FAMILY, OUTCOME, COST, BUDGET],
+	adult: [GOALS, GOAL_FAMILY, OUTCOME, EMPLOYMENT, COST, BUDGET]
 };
 
 /** The raw rows and the plans they are released with. */

@@ -12,6 +12,7 @@ import { formatNumber, formatPercent } from '#lib/i18n/format.ts';
 import { releaseContext, type ReleaseContext } from '#lib/privacy/release/context.ts';
 import type { HiddenReason } from '#lib/privacy/release/protect.ts';
 import { RELEASE_MIN } from '#lib/privacy/release/rules.ts';
+import { GOAL_FAMILY_ID, goalLevelKey, goalRowKey } from '../goals/family.ts';
 import { selectionKey, WHOLE_TIME, type Place } from '#lib/privacy/release/space.ts';
 import { funnelFlag } from '#lib/stats/index.ts';
 import type { Column } from '#lib/ui/table.ts';
@@ -61,6 +62,12 @@ export function rowSelection(r: Pick<MunicipalityRaw, 'level' | 'code' | 'region
 	return selectionKey(rowPlace(r), null, null, WHOLE_TIME.key);
 }
 
+/**
+ * The goals view's cells its score (and so attainment) rests on, as releaseGoals
+ * shows the all-domains score: all goals, achieved, partly and the rest around partly.
+ */
+const ATTAINMENT_ROWS = [goalRowKey(null), ...(['achieved', 'partly', 'rest'] as const).map((l) => goalLevelKey(null, l))];
+
 const valueCell = (value: number | null): Cell => (value === null || !Number.isFinite(value) ? { value: null, reason: null } : { value, reason: null });
 
 /**
@@ -108,12 +115,14 @@ export function releaseMunicipalities(data: MunicipalityData, ctx: ReleaseContex
 			}
 			return valueCell(value);
 		};
+		// Attainment = (achieved + ½ partly) / goals: only where the goals view shows its score.
+		const attainmentReason = ATTAINMENT_ROWS.map((row) => c.hidden(GOAL_FAMILY_ID, row)).find((x) => x !== null) ?? null;
 		const perPerson = r.served > 0 ? r.spent_eur / r.served : null;
 		return {
 			...base,
 			participants: valueCell(r.participants),
 			goals: of('goals', r.goals),
-			attainment: of('goals', r.goals > 0 ? r.goal_score / r.goals : null),
+			attainment: attainmentReason ? { value: null, reason: attainmentReason } : of('goals', r.goals > 0 ? r.goal_score / r.goals : null),
 			improved: of('outcome', r.outcome_n > 0 ? r.outcome_improved / r.outcome_n : null, [ROW, 'improved', 'not_improved']),
 			// Children have no employment column (and no employment family).
 			employmentChange:
