@@ -80,24 +80,30 @@ export async function createBrowserEngine(
 	mark('begin');
 	const bundle = await duckdb.selectBundle(BUNDLES);
 	const wasmUrl = new URL(bundle.mainModule, location.href).href;
-	let worker: Worker;
-	if (bundle.mainModule === ehWasm) {
+	const eh = bundle.mainModule === ehWasm;
+	// eh: DuckDB's worker script inside ours (duckdb-worker.ts); otherwise (browsers without
+	// wasm exceptions) DuckDB-WASM's own worker, as shipped.
+	const worker = eh ? new Worker(new URL('./duckdb-worker.ts', import.meta.url)) : new Worker(new URL(bundle.mainWorker!, location.href).href);
+	// A worker that cannot start (blocked by a policy, script missing) only fires 'error':
+	// without this the start-up would wait for its answer for ever.
+	const failed = new Promise<never>((_, fail) =>
+		worker.addEventListener('error', (e) => fail(new Error(`The database engine's worker did not start${e.message ? `: ${e.message}` : ''}`)), { once: true })
+	);
+	failed.catch(() => {});
+	if (eh) {
 		// The worker loads DuckDB's 0.8 MB of JS while the page compiles the wasm.
-		worker = new Worker(new URL('./duckdb-worker.ts', import.meta.url));
 		const script: EngineScript = { type: ENGINE_SCRIPT, url: new URL(bundle.mainWorker!, location.href).href };
 		worker.postMessage(script);
-		const module = await compileEngine(wasmUrl, onProgress);
+		const module = await Promise.race([failed, compileEngine(wasmUrl, onProgress)]);
 		mark('compile');
 		const handoff: CompiledEngine = { type: COMPILED_ENGINE, url: wasmUrl, module };
 		worker.postMessage(handoff);
-	} else {
-		// Browsers without wasm exceptions: DuckDB-WASM's own worker, as shipped.
-		worker = new Worker(new URL(bundle.mainWorker!, location.href).href);
 	}
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	await db.instantiate(wasmUrl, bundle.pthreadWorker, (p) =>
-		onProgress({ bytesLoaded: p.bytesLoaded, bytesTotal: p.bytesTotal })
-	);
+	await Promise.race([
+		failed,
+		db.instantiate(wasmUrl, bundle.pthreadWorker, (p) => onProgress({ bytesLoaded: p.bytesLoaded, bytesTotal: p.bytesTotal }))
+	]);
 	mark('instantiate');
 	const conn = await db.connect();
 	// The settings in one round trip to the worker.
