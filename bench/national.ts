@@ -1,5 +1,5 @@
 /**
- * National-scale benchmark (issue 7): the built site in headless Chromium
+ * National-scale benchmark (issues 7, 15; long: one script so a run is one command): the built site in headless Chromium
  * (DuckDB-WASM) against native DuckDB (@duckdb/node-api) on the same
  * synthetic national dataset and the same metric SQL.
  *
@@ -23,14 +23,14 @@
  *     plus the main thread's JSHeapUsedSize (CDP) after load.
  * Writes bench/results/national-<participants>-<years>y.json and prints a table.
  */
-import { existsSync, readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { nativeEngine } from '../src/lib/db/engine-native';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Engine, SqlParam } from '../src/lib/db/engine';
 import { DEFAULT_FILTERS, AGE_BANDS_BY_COHORT, type Cohort, type Filters } from '../src/lib/filters/filters';
 import { filterOptions } from '../src/lib/query/filter-options';
@@ -47,6 +47,7 @@ import { municipalityOutcomes } from '../src/lib/outcomes/municipalities/query';
 import { generateNational, defaultOutDir, DEFAULT_SEED } from '../data/generators/national.ts';
 import { TABLES } from '../src/lib/contract/schema.ts';
 import { serveRoots } from './serve';
+import { MemSampler, LONG_TASKS_INIT, longTasksSince, pageNow, summariseLongTasks } from './browser-metrics';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUILD = join(ROOT, 'build');
@@ -242,66 +243,6 @@ async function nativeSide(manifest: Manifest) {
 	};
 }
 
-// ---------------------------------------------------------------- browser memory (/proc)
-
-function procChildren(): Map<number, number[]> {
-	const kids = new Map<number, number[]>();
-	for (const d of readdirSync('/proc')) {
-		if (!/^\d+$/.test(d)) continue;
-		try {
-			const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			if (!kids.has(ppid)) kids.set(ppid, []);
-			kids.get(ppid)!.push(Number(d));
-		} catch {
-			/* process ended */
-		}
-	}
-	return kids;
-}
-
-function rssOfTree(root: number): { renderersKb: number; allKb: number } {
-	const kids = procChildren();
-	const stack = [root];
-	let renderersKb = 0;
-	let allKb = 0;
-	while (stack.length) {
-		const pid = stack.pop()!;
-		stack.push(...(kids.get(pid) ?? []));
-		try {
-			const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-			const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-			if (!cmd.includes('chrom')) continue;
-			allKb += kb;
-			if (cmd.includes('--type=renderer')) renderersKb += kb;
-		} catch {
-			/* ended */
-		}
-	}
-	return { renderersKb, allKb };
-}
-
-class MemSampler {
-	peakRenderersKb = 0;
-	peakAllKb = 0;
-	private timer: NodeJS.Timeout | null = null;
-	constructor(private pid: number) {}
-	start() {
-		const tick = () => {
-			const m = rssOfTree(this.pid);
-			this.peakRenderersKb = Math.max(this.peakRenderersKb, m.renderersKb);
-			this.peakAllKb = Math.max(this.peakAllKb, m.allKb);
-		};
-		tick();
-		this.timer = setInterval(tick, 200);
-		return this;
-	}
-	stop() {
-		if (this.timer) clearInterval(this.timer);
-		this.timer = null;
-	}
-}
-
 // ---------------------------------------------------------------- browser side
 
 interface LoadSample {
@@ -319,6 +260,8 @@ interface LoadSample {
 	engineSteps: Record<string, number>;
 	engineStartedAt: number;
 	jsHeapUsedMB: number | null;
+	/** Durations of the page's long tasks (> 50 ms) from navigation until the overview from the engine. */
+	longTasks: number[];
 }
 
 async function loadPage(page: Page, url: string, reload: boolean): Promise<LoadSample> {
@@ -340,7 +283,8 @@ async function loadPage(page: Page, url: string, reload: boolean): Promise<LoadS
 	]);
 	await page.locator('[data-testid="overview-cards"][data-result="engine"]').waitFor({ timeout: LOAD_TIMEOUT });
 	const engineViewMs = Date.now() - t0;
-	const l = (await page.evaluate(() => (globalThis as { __ibLoad?: unknown }).__ibLoad)) as Omit<LoadSample, 'firstViewMs' | 'fromSaved' | 'engineViewMs' | 'readyAtMs' | 'jsHeapUsedMB'> & { readyAt: number };
+	const longTasks = await longTasksSince(page, 0);
+	const l = (await page.evaluate(() => (globalThis as { __ibLoad?: unknown }).__ibLoad)) as Omit<LoadSample, 'firstViewMs' | 'fromSaved' | 'engineViewMs' | 'readyAtMs' | 'jsHeapUsedMB' | 'longTasks'> & { readyAt: number };
 	let jsHeapUsedMB: number | null = null;
 	try {
 		const cdp = await page.context().newCDPSession(page);
@@ -351,7 +295,7 @@ async function loadPage(page: Page, url: string, reload: boolean): Promise<LoadS
 	} catch {
 		/* not essential */
 	}
-	return { firstViewMs, fromSaved, engineViewMs, readyAtMs: l.readyAt, engineMs: l.engineMs, dataMs: l.dataMs, tables: l.tables, engineSteps: l.engineSteps ?? {}, engineStartedAt: l.engineStartedAt ?? 0, jsHeapUsedMB };
+	return { firstViewMs, fromSaved, engineViewMs, readyAtMs: l.readyAt, engineMs: l.engineMs, dataMs: l.dataMs, tables: l.tables, engineSteps: l.engineSteps ?? {}, engineStartedAt: l.engineStartedAt ?? 0, jsHeapUsedMB, longTasks };
 }
 
 /**
@@ -474,8 +418,11 @@ async function browserSide(siteUrl: string) {
 	const warm: LoadSample[] = [];
 	const views: Record<string, number[]> = {};
 	const filters: Record<string, number[]> = {};
-	const peaks: { renderersMB: number; allMB: number }[] = [];
+	const peaks: { renderersMB: number; allMB: number; rendererHwmMB: number }[] = [];
 	const errors: string[] = [];
+	/** Long tasks (ms) during views' first renders and during filter changes (first session). */
+	const viewTasks: number[] = [];
+	const filterTasks: number[] = [];
 	let repeatMs = 0;
 	for (let r = 0; r < REPEATS; r++) {
 		// A further session (cold + warm load) plus the native side (~1 min) must fit in the budget.
@@ -485,15 +432,18 @@ async function browserSide(siteUrl: string) {
 			break;
 		}
 		const repeatStart = Date.now();
-		let browser: Browser | null = null;
+		let context: BrowserContext | null = null;
 		let sampler: MemSampler | null = null;
+		// A fresh real profile per session, not an incognito context: its HTTP cache and
+		// V8's code cache are on disk as for a visitor, so the warm load can reuse the compiled engine.
+		const profile = mkdtempSync(join(tmpdir(), 'ib-bench-profile-'));
 		try {
-			browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+			context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, locale: 'en-GB' });
 			// Chromium is a child of this Node process: sample our own process tree (other Chromiums on the machine are not ours).
 			sampler = new MemSampler(process.pid).start();
-			const context = await browser.newContext({ locale: 'en-GB' });
 			await context.addInitScript(INIT_SCRIPT);
-			const page = await context.newPage();
+			await context.addInitScript(LONG_TASKS_INIT);
+			const page = context.pages()[0] ?? (await context.newPage());
 			page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
 			page.on('crash', () => errors.push('renderer crashed'));
 			log(`browser ${r + 1}/${REPEATS}: cold load`);
@@ -508,7 +458,9 @@ async function browserSide(siteUrl: string) {
 				for (const v of VIEWS) {
 					if (v.path === '/') continue;
 					try {
+						const since = await pageNow(page);
 						(views[v.path] ??= []).push(await navigateAndWait(page, v.path, v.ready));
+						viewTasks.push(...(await longTasksSince(page, since)));
 					} catch (e) {
 						errors.push(`${v.path}: ${(e as Error).message}`);
 					}
@@ -519,8 +471,10 @@ async function browserSide(siteUrl: string) {
 					await navigateAndWait(page, v.path, v.ready);
 					for (const s of FILTER_STEPS) {
 						try {
+							const since = await pageNow(page);
 							(filters[`${v.path} ${s.name}`] ??= []).push(await changeFilter(page, s.testid, s.value, fv.tables));
 							await changeFilter(page, s.testid, s.reset, fv.tables);
+							filterTasks.push(...(await longTasksSince(page, since)));
 						} catch (e) {
 							errors.push(`${v.path} ${s.name}: ${(e as Error).message}`);
 						}
@@ -533,8 +487,9 @@ async function browserSide(siteUrl: string) {
 			log(`  error: ${(e as Error).message}`);
 		} finally {
 			sampler?.stop();
-			if (sampler) peaks.push({ renderersMB: sampler.peakRenderersKb / 1024, allMB: sampler.peakAllKb / 1024 });
-			await browser?.close().catch(() => {});
+			if (sampler) peaks.push({ renderersMB: sampler.peakRenderersKb / 1024, allMB: sampler.peakAllKb / 1024, rendererHwmMB: sampler.maxRendererHwmKb / 1024 });
+			await context?.close().catch(() => {});
+			rmSync(profile, { recursive: true, force: true });
 		}
 	}
 	const summary = (xs: LoadSample[]) => {
@@ -554,6 +509,15 @@ async function browserSide(siteUrl: string) {
 			decodeMs: r1(median(xs.map((x) => Object.values(x.tables).reduce((s, t) => s + t.decodeMs, 0)))),
 			ingestMs: r1(median(xs.map((x) => Object.values(x.tables).reduce((s, t) => s + t.ingestMs, 0)))),
 			jsHeapUsedMB: r1(median(xs.map((x) => x.jsHeapUsedMB))),
+			/** Engine start split (ms, medians): the engine's JS chunk imported, wasm fetched and compiled on the page, instantiated in the worker, connected. */
+			engineSplit: {
+				importMs: r1(median(xs.map((x) => (x.engineSteps.begin ?? NaN) - x.engineStartedAt))),
+				compileMs: r1(median(xs.map((x) => (x.engineSteps.compile ?? NaN) - (x.engineSteps.begin ?? NaN)))),
+				workerInstantiateMs: r1(median(xs.map((x) => (x.engineSteps.instantiate ?? NaN) - (x.engineSteps.compile ?? x.engineSteps.begin ?? NaN)))),
+				connectMs: r1(median(xs.map((x) => (x.engineSteps.connect ?? NaN) - (x.engineSteps.instantiate ?? NaN))))
+			},
+			/** Long tasks from navigation until the overview from the engine, over all samples. */
+			longTasks: summariseLongTasks(xs.flatMap((x) => x.longTasks)),
 			tables: Object.fromEntries(names.map((n) => [n, { decodeMs: r1(median(xs.map((x) => x.tables[n]?.decodeMs))), ingestMs: r1(median(xs.map((x) => x.tables[n]?.ingestMs))) }]))
 		};
 	};
@@ -567,8 +531,11 @@ async function browserSide(siteUrl: string) {
 			method: 'peak of the summed VmRSS (/proc/<pid>/status) of the Chromium renderer processes (page + DuckDB worker + wasm heaps), sampled every 200 ms over each whole session; allMB sums every Chromium process (browser, GPU/utility, renderers; shared pages counted per process)',
 			peakRenderersMB: r1(median(peaks.map((p) => p.renderersMB))),
 			peakAllMB: r1(median(peaks.map((p) => p.allMB))),
-			maxPeakRenderersMB: r1(Math.max(0, ...peaks.map((p) => p.renderersMB)))
+			maxPeakRenderersMB: r1(Math.max(0, ...peaks.map((p) => p.renderersMB))),
+			/** The largest renderer's VmHWM (kernel's peak RSS of that process: page + DuckDB worker + wasm heaps), max over sessions. */
+			maxRendererHwmMB: r1(Math.max(0, ...peaks.map((p) => p.rendererHwmMB)))
 		},
+		longTasks: { views: summariseLongTasks(viewTasks), filters: summariseLongTasks(filterTasks) },
 		errors
 	};
 }
@@ -624,6 +591,8 @@ async function main() {
 	const add = (step: string, b: number | null | undefined, n: number | null | undefined) =>
 		rows.push({ step, browserMs: r1(b ?? null), nativeMs: r1(n ?? null), ratio: b != null && n ? Math.round((b / n) * 10) / 10 : null });
 	add('load cold: navigation → overview shown', browser?.cold.firstViewMs, (native.loadTotalMs ?? 0) + (native.views['/'] ?? 0));
+	add('load cold: navigation → interactive (engine + data ready)', browser?.cold.readyAtMs, native.loadTotalMs);
+	add('load warm: reload → interactive (engine + data ready)', browser?.warm.readyAtMs, native.loadTotalMs);
 	add(`load warm: reload → overview shown${browser?.warm.fromSaved ? ' (saved result)' : ''}`, browser?.warm.firstViewMs, (native.loadTotalMs ?? 0) + (native.views['/'] ?? 0));
 	add('load warm: reload → overview from the engine', browser?.warm.engineViewMs, (native.loadTotalMs ?? 0) + (native.views['/'] ?? 0));
 	add('  engine start (cold)', browser?.cold.engineMs, native.engineStartMs);
@@ -639,6 +608,11 @@ async function main() {
 	add('  engine start (warm)', browser?.warm.engineMs, native.engineStartMs);
 	add('    of which DuckDB-WASM instantiate, cold', browser?.cold.instantiateMs, null);
 	add('    of which DuckDB-WASM instantiate, warm', browser?.warm.instantiateMs, null);
+	for (const [label, k] of [['engine JS chunk import', 'importMs'], ['wasm fetch + compile (page)', 'compileMs'], ['instantiate in the worker', 'workerInstantiateMs'], ['connect + settings', 'connectMs']] as const) {
+		add(`    ${label}, cold / warm`, browser?.cold.engineSplit[k], null);
+		rows.at(-1)!.step = `    ${label}, cold`;
+		add(`    ${label}, warm`, browser?.warm.engineSplit[k], null);
+	}
 	add('  page shell until engine start requested, warm', browser?.warm.engineRequestedAtMs, null);
 	for (const v of VIEWS) if (v.path !== '/') add(`view ${v.path} first render`, browser?.views[v.path], native.views[v.path]);
 	add('overview queries after data ready (cold, approx.)', browser && browser.cold.engineViewMs !== null && browser.cold.readyAtMs !== null ? browser.cold.engineViewMs - browser.cold.readyAtMs : null, native.views['/']);
@@ -676,7 +650,9 @@ async function main() {
 		console.log(`${r.step.padEnd(52)} ${String(r.browserMs ?? '–').padStart(11)} ${String(r.nativeMs ?? '–').padStart(10)} ${String(r.ratio ?? '–').padStart(7)}`);
 	}
 	if (browser) {
-		console.log(`browser peak memory: renderers ${browser.memory.peakRenderersMB} MB (max ${browser.memory.maxPeakRenderersMB}), all Chromium processes ${browser.memory.peakAllMB} MB; main-thread JS heap after load ${browser.cold.jsHeapUsedMB} MB`);
+		console.log(`browser peak memory: renderers ${browser.memory.peakRenderersMB} MB (max ${browser.memory.maxPeakRenderersMB}), largest renderer's VmHWM ${browser.memory.maxRendererHwmMB} MB, all Chromium processes ${browser.memory.peakAllMB} MB; main-thread JS heap after load ${browser.cold.jsHeapUsedMB} MB`);
+		const lt = (name: string, t: { count: number; over200: number; maxMs: number }) => `${name} ${t.count} (> 200 ms: ${t.over200}, max ${t.maxMs} ms)`;
+		console.log(`main-thread long tasks (> 50 ms): ${lt('cold loads', browser.cold.longTasks)}; ${lt('warm loads', browser.warm.longTasks)}; ${lt('views', browser.longTasks.views)}; ${lt('filter changes', browser.longTasks.filters)}`);
 		console.log(`browser cold load split: engine ${browser.cold.engineMs} ms, data ${browser.cold.dataMs} ms (Parquet decode ${browser.cold.decodeMs} ms, Arrow ingest ${browser.cold.ingestMs} ms)`);
 		if (browser.errors.length) console.log(`browser errors:\n  ${browser.errors.slice(0, 20).join('\n  ')}`);
 	}

@@ -1,6 +1,7 @@
 /**
  * DuckDB-WASM in the browser: self-hosted bundles (no CDN, works offline), the
  * engine in a Web Worker so queries never block the page, one shared connection.
+ * The page compiles the wasm and hands the module to the worker (duckdb-worker.ts).
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
@@ -10,9 +11,11 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Table } from 'apache-arrow';
 import { STARTUP_SQL, type Engine, type SqlParam } from './engine';
 import { StatementCache } from './statement-cache';
+import { COMPILED_ENGINE, ENGINE_SCRIPT, type CompiledEngine, type EngineScript } from './engine-handoff.ts';
 
 const BUNDLES: duckdb.DuckDBBundles = {
 	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+	// The eh worker script is loaded by duckdb-worker.ts (started below).
 	eh: { mainModule: ehWasm, mainWorker: ehWorker }
 };
 
@@ -23,42 +26,45 @@ export interface EngineStartProgress {
 }
 
 /**
- * The DuckDB worker, started from a small wrapper so that V8 can cache the
- * compiled engine. DuckDB-WASM hands `WebAssembly.instantiateStreaming` a
- * Response it builds itself (to count download progress); V8 only caches
- * compiled code for a Response that came from the HTTP cache, so every load
- * compiled 34 MB of wasm again. The wrapper gives DuckDB a clone of the fetched
- * Response (its progress counting still runs) and compiles from the original.
+ * Fetch and compile the engine's wasm on the page, from the plain same-origin
+ * Response: V8 caches compiled code only for such a Response (HTTP-cacheable,
+ * not rebuilt), so a second visit deserialises the compiled engine instead of
+ * validating and compiling 34 MB again. Compilation runs on V8's background
+ * threads; the page's thread only forwards the bytes. Progress is counted on a
+ * copy of the body (a clone keeps the original cacheable).
  */
-function cachingWorker(workerUrl: string, wasmUrl: string): Worker {
-	const abs = (u: string) => new URL(u, location.href).href;
-	const source = `"use strict";
-const wasmUrl = ${JSON.stringify(abs(wasmUrl))};
-const fetchOriginal = self.fetch.bind(self);
-let original = null;
-self.fetch = async (input, init) => {
-	const res = await fetchOriginal(input, init);
-	const url = typeof input === 'string' ? input : input.url;
-	if (url === wasmUrl && res.ok && res.body) { original = res; return res.clone(); }
-	return res;
-};
-const instantiateStreaming = WebAssembly.instantiateStreaming;
-WebAssembly.instantiateStreaming = async (response, imports) => {
-	const shown = await response;
-	if (!original) return instantiateStreaming(shown, imports);
-	const res = original;
-	original = null;
-	// Drain DuckDB's progress-counting copy so its progress events still fire.
-	shown.body && shown.body.pipeTo(new WritableStream()).catch(() => {});
-	return instantiateStreaming(res, imports);
-};
-importScripts(${JSON.stringify(abs(workerUrl))});
-`;
-	return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+async function compileEngine(url: string, onProgress: (p: EngineStartProgress) => void): Promise<WebAssembly.Module> {
+	const res = await fetch(url, { credentials: 'same-origin' });
+	if (!res.ok) throw new Error(`HTTP ${res.status} for ${url}`);
+	const bytesTotal = Number(res.headers.get('content-length')) || 0;
+	const copy = res.clone();
+	let bytesLoaded = 0;
+	let shown = 0;
+	copy.body
+		?.pipeTo(
+			new WritableStream({
+				write(chunk: Uint8Array) {
+					bytesLoaded += chunk.byteLength;
+					// About a hundred updates, not one per chunk: each one re-renders the status line.
+					if (bytesLoaded - shown >= (bytesTotal || 1e8) / 100 || bytesLoaded === bytesTotal) {
+						shown = bytesLoaded;
+						onProgress({ bytesLoaded, bytesTotal });
+					}
+				}
+			})
+		)
+		.catch(() => {});
+	try {
+		return await WebAssembly.compileStreaming(res);
+	} catch (e) {
+		// A host that serves .wasm without `application/wasm` breaks streaming compilation only.
+		if (!(e instanceof TypeError)) throw e;
+		return WebAssembly.compile(await (await fetch(url, { credentials: 'same-origin' })).arrayBuffer());
+	}
 }
 
 /** Milliseconds since navigation start at which each start-up step ended (for bench/). */
-export const engineSteps: Record<string, number> = {};
+export const engineSteps: Record<string, number> = { imported: performance.now() };
 
 /** The last queries run (start time since navigation, duration, SQL head), for bench/ and debugging. */
 export const queryLog: { at: number; ms: number; sql: string }[] = [];
@@ -73,14 +79,35 @@ export async function createBrowserEngine(
 	const mark = (step: string) => (engineSteps[step] = performance.now());
 	mark('begin');
 	const bundle = await duckdb.selectBundle(BUNDLES);
-	const worker = cachingWorker(bundle.mainWorker!, bundle.mainModule);
-	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
-		onProgress({ bytesLoaded: p.bytesLoaded, bytesTotal: p.bytesTotal })
+	const wasmUrl = new URL(bundle.mainModule, location.href).href;
+	const eh = bundle.mainModule === ehWasm;
+	// eh: DuckDB's worker script inside ours (duckdb-worker.ts); otherwise (browsers without
+	// wasm exceptions) DuckDB-WASM's own worker, as shipped.
+	const worker = eh ? new Worker(new URL('./duckdb-worker.ts', import.meta.url)) : new Worker(new URL(bundle.mainWorker!, location.href).href);
+	// A worker that cannot start (blocked by a policy, script missing) only fires 'error':
+	// without this the start-up would wait for its answer for ever.
+	const failed = new Promise<never>((_, fail) =>
+		worker.addEventListener('error', (e) => fail(new Error(`The database engine's worker did not start${e.message ? `: ${e.message}` : ''}`)), { once: true })
 	);
+	failed.catch(() => {});
+	if (eh) {
+		// The worker loads DuckDB's 0.8 MB of JS while the page compiles the wasm.
+		const script: EngineScript = { type: ENGINE_SCRIPT, url: new URL(bundle.mainWorker!, location.href).href };
+		worker.postMessage(script);
+		const module = await Promise.race([failed, compileEngine(wasmUrl, onProgress)]);
+		mark('compile');
+		const handoff: CompiledEngine = { type: COMPILED_ENGINE, url: wasmUrl, module };
+		worker.postMessage(handoff);
+	}
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	await Promise.race([
+		failed,
+		db.instantiate(wasmUrl, bundle.pthreadWorker, (p) => onProgress({ bytesLoaded: p.bytesLoaded, bytesTotal: p.bytesTotal }))
+	]);
 	mark('instantiate');
 	const conn = await db.connect();
-	for (const sql of STARTUP_SQL) await conn.query(sql);
+	// The settings in one round trip to the worker.
+	await conn.query(STARTUP_SQL.join(';\n'));
 	mark('connect');
 
 	// Prepared statements are kept per SQL text: a filter change then costs one
