@@ -2,7 +2,7 @@
  * Accepted rows of an upload → the `live` layer in DuckDB, and the
  * validation context (what is already loaded) read back from DuckDB.
  */
-import { tableToIPC, tableFromArrays } from 'apache-arrow';
+import { tableToIPC, tableFromArrays, tableFromIPC } from 'apache-arrow';
 import { ident, query, type Engine } from './engine';
 import { TABLES, isReferenceTable, requireTable, type TypedRow } from '#lib/contract/schema.ts';
 import { LAYERS, createTableSql, dropObjectSql, layerObjects, layerTables } from './layers';
@@ -16,10 +16,16 @@ const UPLOAD = '__upload';
  * the live tables have exactly the types of the pilot's.
  */
 export async function appendLiveRows(engine: Engine, table: string, rows: readonly TypedRow[]): Promise<number> {
-	const t = requireTable(table);
 	if (rows.length === 0) return 0;
-	await materialiseLiveTable(engine, table);
-	await engine.exec(createTableSql(table, 'live'));
+	return appendLiveIPC(engine, table, liveRowsToIPC(table, rows));
+}
+
+/**
+ * Accepted rows as the Arrow IPC stream the live layer ingests (also what the
+ * browser stores, db/persist/, so a restore takes the same path as the upload).
+ */
+export function liveRowsToIPC(table: string, rows: readonly TypedRow[]): Uint8Array {
+	const t = requireTable(table);
 	// Strings for text and dates, Float64 for numbers, and booleans as text: no null-type guessing.
 	const columns: Record<string, (string | null)[] | Float64Array> = {};
 	for (const c of t.columns) {
@@ -32,13 +38,30 @@ export async function appendLiveRows(engine: Engine, table: string, rows: readon
 			columns[c.name] = rows.map((r) => (r[c.name] == null ? null : String(r[c.name])));
 		}
 	}
-	const ipc = tableToIPC(tableFromArrays(columns as Parameters<typeof tableFromArrays>[0]), 'stream');
+	return tableToIPC(tableFromArrays(columns as Parameters<typeof tableFromArrays>[0]), 'stream');
+}
+
+/**
+ * Append an IPC stream of `liveRowsToIPC`'s shape to `live.<table>`, cast to
+ * the contract's types. A stream whose columns are not the table's is refused
+ * (e.g. a file stored under an older contract). Returns the rows added.
+ */
+export async function appendLiveIPC(engine: Engine, table: string, ipc: Uint8Array): Promise<number> {
+	const t = requireTable(table);
+	const arrow = tableFromIPC(ipc);
+	const columns = arrow.schema.fields.map((f) => f.name);
+	const expected = t.columns.map((c) => c.name);
+	if (columns.join(',') !== expected.join(',')) {
+		throw new Error(`Rows for ${table} have columns ${columns.join(', ')}; the contract has ${expected.join(', ')}`);
+	}
+	await materialiseLiveTable(engine, table);
+	await engine.exec(createTableSql(table, 'live'));
 	await engine.exec(`DROP TABLE IF EXISTS ${ident(UPLOAD)}`);
 	await engine.insertArrowIPC(UPLOAD, ipc, { create: true });
 	const select = t.columns.map((c) => `CAST(${ident(c.name)} AS ${c.type}) AS ${ident(c.name)}`).join(', ');
 	await engine.exec(`INSERT INTO live.${ident(table)} BY NAME SELECT ${select} FROM ${ident(UPLOAD)}`);
 	await engine.exec(`DROP TABLE ${ident(UPLOAD)}`);
-	return rows.length;
+	return arrow.numRows;
 }
 
 /**
