@@ -16,7 +16,7 @@ import { PILOT_MANIFEST, pilotFileUrl } from './pilot.ts';
 import { dataset, type DataSource } from './state.svelte.ts';
 import { exposeLoadTimings, exposeQueryLog } from './bench-hooks.ts';
 import { TABLES } from '#lib/contract/schema.ts';
-import { restoreStoredLive } from './persist/live.ts';
+import { liveStoredHint, restoreStoredLive } from './persist/live.ts';
 
 /**
  * A dataset can be opened from a manifest URL given as `?data=` (e.g. on a
@@ -124,7 +124,7 @@ async function start(): Promise<Engine> {
 	opened.catch(() => {}); // reported when awaited below
 	// The first view may show cached results of this very data while the engine starts.
 	opened.then((o) => {
-		if (dataset.layers.length === 0) dataset.fingerprint = datasetFingerprint([o.manifest]);
+		if (dataset.layers.length === 0 && !(source.kind === 'pilot' && liveStoredHint())) dataset.fingerprint = datasetFingerprint([o.manifest]);
 	}, () => {});
 	const { createBrowserEngine, engineSteps, queryLog } = await import('./engine-browser.ts');
 	exposeQueryLog(queryLog);

@@ -29,6 +29,30 @@ export function browserStore(): Promise<BrowserStore> {
 	return opened;
 }
 
+const HINT = 'ib-outcomes.live-stored';
+
+/**
+ * Whether this browser had stored live files when it last looked, known
+ * synchronously (localStorage) so the first paint does not show the bundled
+ * pilot's prerendered or saved figures while the stored rows are restored.
+ */
+export function liveStoredHint(): boolean {
+	try {
+		return typeof localStorage !== 'undefined' && localStorage.getItem(HINT) === '1';
+	} catch {
+		return false;
+	}
+}
+
+export function setLiveStoredHint(stored: boolean): void {
+	try {
+		if (stored) localStorage.setItem(HINT, '1');
+		else localStorage.removeItem(HINT);
+	} catch {
+		// No localStorage (some private modes): the first paint may show the pilot's figures a moment longer.
+	}
+}
+
 /** What the start-up restore did (read by the /data page), null before it ran. */
 export let lastRestore: (RestoreResult & { error: string | null }) | null = null;
 
@@ -43,6 +67,7 @@ export async function restoreStoredLive(engine: Engine, source: DataSource, mark
 	try {
 		const { store } = await browserStore();
 		const index = await store.index();
+		setLiveStoredHint(index.files.length > 0);
 		if (index.files.length === 0) {
 			lastRestore = { files: [], rows: 0, problems: [], error: null };
 			return null;
