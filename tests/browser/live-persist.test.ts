@@ -125,7 +125,7 @@ describe.skipIf(!chromiumAvailable())('live data kept in the browser (/data)', (
 		await waitForData(page);
 		await page.getByTestId('file-input').setInputFiles(NAMES.map((n) => join(FIXTURES, n)));
 		await page.getByTestId('use-accepted').click();
-		await expect.poll(() => storedNames(page)).toEqual(STORED);
+		await expect.poll(() => storedNames(page), { timeout: 30_000 }).toEqual(STORED);
 		// The list shows each file's rows and the sha256 of its original bytes.
 		for (const r of await storedRows(page)) {
 			expect(r.rows).toBe(ROWS[r.name]);
@@ -142,16 +142,16 @@ describe.skipIf(!chromiumAvailable())('live data kept in the browser (/data)', (
 		expect(plain(await page.getByTestId('goals-headline').textContent())).toContain('205 no 312');
 		await page.goto(server.url + '/data/');
 		await waitForData(page);
-		await expect.poll(() => storedNames(page)).toEqual(STORED);
+		await expect.poll(() => storedNames(page), { timeout: 30_000 }).toEqual(STORED);
 		expect(await liveParticipants(page)).toBe(11);
 
 		// Forget one: its rows leave the live layer and its entry the list.
 		await page.getByRole('button', { name: 'Aizmirst failu participants-tukums.csv' }).click();
-		await expect.poll(() => storedNames(page)).toEqual(KEPT).catch(async (e) => {
+		await expect.poll(() => storedNames(page), { timeout: 30_000 }).toEqual(KEPT).catch(async (e) => {
 			console.log('DEBUG', await page.getByTestId('stored-files').textContent(), errors);
 			throw e;
 		});
-		await expect.poll(() => liveParticipants(page)).toBe(6);
+		await expect.poll(() => liveParticipants(page), { timeout: 30_000 }).toBe(6);
 		expect(blocked).toEqual([]);
 		expect(errors).toEqual([]);
 		await context.close();
@@ -161,7 +161,7 @@ describe.skipIf(!chromiumAvailable())('live data kept in the browser (/data)', (
 		expect(await goalsHeadline(page, '')).toBe(session);
 		await page.goto(server.url + '/data/');
 		await waitForData(page);
-		await expect.poll(() => storedNames(page)).toEqual(KEPT);
+		await expect.poll(() => storedNames(page), { timeout: 30_000 }).toEqual(KEPT);
 		expect(await liveParticipants(page)).toBe(6);
 
 		// Save with the pilot: reopened by ?data=, the same figures as this session's pilot + live.
@@ -187,7 +187,7 @@ describe.skipIf(!chromiumAvailable())('live data kept in the browser (/data)', (
 		// The ?data= dataset leaves the stored files alone.
 		await page.goto(server.url + '/data/');
 		await waitForData(page);
-		await expect.poll(() => storedNames(page)).toEqual(KEPT);
+		await expect.poll(() => storedNames(page), { timeout: 30_000 }).toEqual(KEPT);
 		expect(blocked).toEqual([]);
 		expect(errors).toEqual([]);
 		await context.close();

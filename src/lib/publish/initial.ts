@@ -10,7 +10,7 @@ import type { Filters } from '#lib/filters/filters.ts';
 import type { Blocked } from '#lib/privacy/release/runtime.ts';
 import { PUBLISHED } from '#lib/mode.ts';
 import { dataset } from '#lib/db/state.svelte.ts';
-import { liveStoredHint } from '#lib/db/persist/live.ts';
+import { liveStoredHint } from '#lib/db/persist/hint.ts';
 
 export type InitialResults = Record<string, { value: unknown } | { blocked: Blocked }>;
 

@@ -49,7 +49,7 @@ export class StoredLive {
 		this.unavailable = unavailable;
 		try {
 			this.files = (await store.index()).files;
-			setLiveStoredHint(this.files.length > 0);
+			setLiveStoredHint(store.backend.kind === 'opfs' && this.files.length > 0);
 		} catch (e) {
 			this.files = [];
 			this.errors = [{ name: 'index.json', message: (e as Error).message }];
