@@ -192,4 +192,33 @@ describe.skipIf(!chromiumAvailable())('live data kept in the browser (/data)', (
 		expect(errors).toEqual([]);
 		await context.close();
 	}, 400_000);
+
+	it('says plainly when the browser cannot store files, and keeps working in memory', async () => {
+		const profile = await mkdtemp(join(tmpdir(), 'ib-profile-'));
+		const { context, page, errors } = await persistentPage(profile);
+		// As in some private modes: no Origin Private File System.
+		await context.addInitScript(() => {
+			delete (StorageManager.prototype as Partial<StorageManager>).getDirectory;
+		});
+		await page.goto(server.url + '/data/');
+		await waitForData(page);
+		await page.getByTestId('store-unavailable').waitFor();
+		await page.getByTestId('file-input').setInputFiles([join(FIXTURES, 'participants-ogre.csv'), join(FIXTURES, 'participants-tukums.csv')]);
+		await page.getByTestId('use-accepted').click();
+		await expect.poll(() => storedNames(page), { timeout: 30_000 }).toEqual(['participants-ogre.csv', 'participants-tukums.csv']);
+		expect(await liveParticipants(page)).toBe(11);
+		// Forgetting works on the in-memory copies too.
+		await page.getByRole('button', { name: 'Aizmirst failu participants-ogre.csv' }).click();
+		await expect.poll(() => liveParticipants(page), { timeout: 30_000 }).toBe(5);
+		// "Forget all": the list and the live layer are empty.
+		await page.getByTestId('forget-all').click();
+		await page.getByTestId('stored-none').waitFor();
+		await page.getByTestId('live-counts').waitFor({ state: 'detached' });
+		await page.reload();
+		await waitForData(page);
+		await page.getByTestId('stored-none').waitFor();
+		expect(errors).toEqual([]);
+		await context.close();
+		await rm(profile, { recursive: true, force: true });
+	});
 });
