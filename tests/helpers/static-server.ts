@@ -24,13 +24,17 @@ export interface StaticServer {
 	close(): Promise<void>;
 }
 
-export async function serveStatic(root = BUILD_DIR, prefix = ''): Promise<StaticServer> {
+/** `mounts` serves other folders under URL prefixes of the same origin (e.g. `{ '/saved/': dir }`). */
+export async function serveStatic(root = BUILD_DIR, prefix = '', mounts: Record<string, string> = {}): Promise<StaticServer> {
 	const server: Server = createServer(async (req, res) => {
 		try {
 			let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
 			if (prefix && path.startsWith(prefix)) path = path.slice(prefix.length) || '/';
-			let file = normalize(join(root, path));
-			if (!file.startsWith(root)) throw new Error('outside root');
+			let base = root;
+			const mount = Object.keys(mounts).find((m) => path.startsWith(m));
+			if (mount) [base, path] = [mounts[mount], path.slice(mount.length - 1)];
+			let file = normalize(join(base, path));
+			if (!file.startsWith(base)) throw new Error('outside root');
 			if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
 			const body = await readFile(file);
 			res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });

@@ -16,6 +16,7 @@ import { PILOT_MANIFEST, pilotFileUrl } from './pilot.ts';
 import { dataset, type DataSource } from './state.svelte.ts';
 import { exposeLoadTimings, exposeQueryLog } from './bench-hooks.ts';
 import { TABLES } from '#lib/contract/schema.ts';
+import { liveStoredHint, restoreStoredLive } from './persist/live.ts';
 
 /**
  * A dataset can be opened from a manifest URL given as `?data=` (e.g. on a
@@ -123,7 +124,7 @@ async function start(): Promise<Engine> {
 	opened.catch(() => {}); // reported when awaited below
 	// The first view may show cached results of this very data while the engine starts.
 	opened.then((o) => {
-		if (dataset.layers.length === 0) dataset.fingerprint = datasetFingerprint([o.manifest]);
+		if (dataset.layers.length === 0 && !(source.kind === 'pilot' && liveStoredHint())) dataset.fingerprint = datasetFingerprint([o.manifest]);
 	}, () => {});
 	const { createBrowserEngine, engineSteps, queryLog } = await import('./engine-browser.ts');
 	exposeQueryLog(queryLog);
@@ -137,8 +138,10 @@ async function start(): Promise<Engine> {
 	// A dataset opened by URL is live data; the bundled pilot is loaded only when asked for.
 	const layer: Layer = source.kind === 'url' ? 'live' : 'pilot';
 	await loadLayer(engine, layer, opened);
-	await selectLayers(engine, [layer]);
-	dataset.layers = [layer];
+	// Uploads stored in this browser come back before the first figure (db/persist/).
+	const layers = (await restoreStoredLive(engine, source, markLiveUploaded)) ?? [layer];
+	await selectLayers(engine, layers);
+	dataset.layers = layers;
 	updateFingerprint();
 	dataset.manifest = dataset.manifests[layer] ?? null;
 	dataset.engine = engine;

@@ -16,6 +16,7 @@ import * as report from './views/report';
 import * as data from './views/data';
 import * as privacy from './views/privacy';
 import * as municipalityProfile from './views/municipality-profile';
+import * as liveStore from './views/live-store';
 
 export const lv = {
 	...coreLv,
@@ -29,7 +30,8 @@ export const lv = {
 	...report.lv,
 	...data.lv,
 	...privacy.lv,
-	...municipalityProfile.lv
+	...municipalityProfile.lv,
+	...liveStore.lv
 };
 export type MessageKey = keyof typeof lv;
 export const en: Record<MessageKey, string> = {
@@ -44,5 +46,6 @@ export const en: Record<MessageKey, string> = {
 	...report.en,
 	...data.en,
 	...privacy.en,
-	...municipalityProfile.en
+	...municipalityProfile.en,
+	...liveStore.en
 };

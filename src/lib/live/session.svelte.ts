@@ -9,10 +9,9 @@
 import { PUBLISHED } from '#lib/mode.ts';
 import { dataset } from '#lib/db/state.svelte.ts';
 import { ensureDataset, markLiveUploaded, openUrlDataset, useLayers } from '#lib/db/open.ts';
-import { appendLiveIPC, appendLiveRows, clearLive, liveCounts, loadedTables } from '#lib/db/ingest.ts';
+import { clearLive, liveCounts, loadedTables } from '#lib/db/ingest.ts';
 import { clearResults } from '#lib/db/result-cache.ts';
 import type { Layer } from '#lib/db/layers.ts';
-import { tableNames } from '#lib/contract/schema.ts';
 import { downloadText } from '#lib/export/download.ts';
 import { t, i18n } from '#lib/i18n/index.svelte.ts';
 import { formatNumber } from '#lib/i18n/format.ts';
@@ -21,6 +20,7 @@ import { acceptedCount, startChecker } from './check-client.ts';
 import type { CheckResult } from './check.ts';
 import type { Problem } from './problems.ts';
 import { problemsToCsv, errorsFileName } from './errors-csv.ts';
+import { storedLive } from './store/stored.svelte.ts';
 
 /** A file and its check results (one per table in it). */
 export interface CheckedFile {
@@ -143,16 +143,13 @@ export class IngestSession {
 	async useAccepted(): Promise<void> {
 		this.busy = true;
 		try {
-			const engine = await ensureDataset();
-			const order = tableNames();
-			const results = this.checked.flatMap((c) => c.results).filter((r) => r.table && acceptedCount(r) > 0);
-			results.sort((a, b) => order.indexOf(a.table!) - order.indexOf(b.table!));
-			let added = 0;
-			for (const r of results) added += r.acceptedIPC ? await appendLiveIPC(engine, r.table!, r.acceptedIPC) : await appendLiveRows(engine, r.table!, r.accepted);
+			// Stored in this browser first (db/persist/), then added to the live layer, parents first.
+			const added = await storedLive.accept(this.checked);
 			markLiveUploaded(t('data.uploadedName'));
 			this.checked = [];
 			this.message = t('data.added', { n: formatNumber(i18n.lang, added) });
 			await useLayers(dataset.layers.includes('live') ? dataset.layers : [...dataset.layers, 'live']);
+			storedLive.rememberLayers(dataset.layers);
 		} catch (e) {
 			this.message = `${t('data.failed')}: ${(e as Error).message}`;
 		} finally {
@@ -167,6 +164,7 @@ export class IngestSession {
 
 	/** Remove all live data, and the results this browser saved of them. */
 	async clearAll(): Promise<void> {
+		await storedLive.forgetAll();
 		await clearLive(await ensureDataset());
 		await clearResults();
 		await useLayers(['pilot']);
@@ -189,6 +187,7 @@ export class IngestSession {
 	choose(v: LayerChoice): void {
 		const layers: Layer[] = v === 'both' ? ['pilot', 'live'] : v === 'live' ? ['live'] : ['pilot'];
 		void useLayers(layers);
+		storedLive.rememberLayers(layers);
 	}
 
 	/** The file's problems as CSV, for the municipality to fix it. */

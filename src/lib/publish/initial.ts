@@ -10,6 +10,7 @@ import type { Filters } from '#lib/filters/filters.ts';
 import type { Blocked } from '#lib/privacy/release/runtime.ts';
 import { PUBLISHED } from '#lib/mode.ts';
 import { dataset } from '#lib/db/state.svelte.ts';
+import { liveStoredHint } from '#lib/db/persist/hint.ts';
 
 export type InitialResults = Record<string, { value: unknown } | { blocked: Blocked }>;
 
@@ -29,8 +30,8 @@ export function isWholeCohort(f: Filters): boolean {
 
 export function initialResult<R>(view: string | undefined, f: Filters): { value: R } | { blocked: Blocked } | undefined {
 	if (!view || !isWholeCohort(f)) return undefined;
-	// The workbench's prerendered figures are the bundled pilot's: not for other data.
-	if (!PUBLISHED && (dataset.source.kind !== 'pilot' || dataset.layers.some((l) => l !== 'pilot'))) return undefined;
+	// The workbench's prerendered figures are the bundled pilot's: not for other data (nor stored uploads, db/persist/).
+	if (!PUBLISHED && (dataset.source.kind !== 'pilot' || dataset.layers.some((l) => l !== 'pilot') || liveStoredHint())) return undefined;
 	const results = (getContext(KEY) as (() => InitialResults | undefined) | undefined)?.();
 	return results?.[initialKey(view, f.cohort)] as { value: R } | { blocked: Blocked } | undefined;
 }
