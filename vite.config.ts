@@ -34,7 +34,8 @@ export default defineConfig({
 	plugins: [...(PUBLISHED ? [publishedSite()] : []), sveltekit(kit)],
 	// DuckDB-WASM and parquet-wasm ship their own workers and wasm; pre-bundling breaks their ?url imports.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
-	build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+	// The pilot's Parquet files stay files, never data: URLs: the Content-Security-Policy's connect-src is 'self' (kit.config.js).
+	build: { target: 'es2022', chunkSizeWarningLimit: 2000, assetsInlineLimit: (file) => (file.endsWith('.parquet') ? false : undefined) },
 	worker: { format: 'es' },
 	test: {
 		projects: [

@@ -152,7 +152,7 @@ export class IngestSession {
 			results.sort((a, b) => order.indexOf(a.table!) - order.indexOf(b.table!));
 			let added = 0;
 			for (const r of results) added += await appendLiveRows(engine, r.table!, r.accepted);
-			markLiveUploaded(t('data.uploadedName'));
+			markLiveUploaded(t('data.uploadedName'), this.checked.filter((c) => c.results.some((r) => results.includes(r))).map((c) => c.file.name));
 			this.checked = [];
 			this.message = t('data.added', { n: formatNumber(i18n.lang, added) });
 			await useLayers(dataset.layers.includes('live') ? dataset.layers : [...dataset.layers, 'live']);
@@ -171,6 +171,7 @@ export class IngestSession {
 	/** Remove all live data, and the results this browser saved of them. */
 	async clearAll(): Promise<void> {
 		await clearLive(await ensureDataset());
+		dataset.liveFiles = [];
 		await clearResults();
 		await useLayers(['pilot']);
 	}
