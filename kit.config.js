@@ -41,7 +41,7 @@ function contentSecurityPolicy() {
 		(m) => /** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(m[1]).digest('base64')}`)
 	);
 	const origins = /** @type {`https://${string}`[]} */ (parseTrustedOrigins(process.env.VITE_IB_TRUSTED_ORIGINS));
-	return /** @type {import('@sveltejs/kit').CspDirectives} */ ({
+	return /** @type {NonNullable<NonNullable<import('@sveltejs/kit/vite').Config['csp']>['directives']>} */ ({
 		'default-src': ['self'],
 		'script-src': ['self', 'wasm-unsafe-eval', ...inlineScripts],
 		'worker-src': ['self', 'blob:'],

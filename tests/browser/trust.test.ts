@@ -83,6 +83,21 @@ async function cspPage(): Promise<{ page: Page; context: BrowserContext; errors:
 	};
 }
 
+/** Keys of the saved results in this browser context (db/result-cache.ts: IndexedDB 'ib-outcomes', store 'results'). */
+const savedKeys = (page: Page) =>
+	page.evaluate(
+		() =>
+			new Promise<string[]>((resolve) => {
+				const req = indexedDB.open('ib-outcomes', 1);
+				req.onupgradeneeded = () => req.result.createObjectStore('results');
+				req.onsuccess = () => {
+					const keys = req.result.transaction('results', 'readonly').objectStore('results').getAllKeys();
+					keys.onsuccess = () => resolve(keys.result.map(String));
+				};
+				req.onerror = () => resolve([]);
+			})
+	);
+
 const withData = (url: string) => `${site.url}/?data=${encodeURIComponent(url)}`;
 const engineCards = (page: Page) => page.locator('[data-testid="overview-cards"][data-result="engine"]').waitFor({ timeout: 90_000 });
 const text = async (page: Page, id: string) => plain(await page.getByTestId(id).first().textContent());
@@ -117,12 +132,17 @@ describe('data from sources you can trust (built site)', () => {
 		const { page, context, violations } = await cspPage();
 		await page.goto(site.url + '/');
 		await engineCards(page); // the pilot's overview is saved in this browser
+		await expect.poll(() => savedKeys(page)).toHaveLength(1);
+		const before = await savedKeys(page);
 		await page.goto(withData(`${site.url}/${claimed}/manifest.json`));
 		const error = page.getByTestId('load-error');
 		await error.waitFor({ timeout: 90_000 });
 		expect(plain(await error.textContent())).toMatch(/services\.parquet: sha256 does not match/);
 		expect(await page.getByTestId('overview-saved').count()).toBe(0);
 		expect(await page.locator('[data-testid="overview-cards"][data-result]').count()).toBe(0);
+		expect(await savedKeys(page)).toEqual(before);
+		// Keyed by the verified content and its origin, not by the manifest's name or claims.
+		expect(before[0]).toContain(`${new URL(site.url).origin}#`);
 		// The real site still shows the pilot's own figures, saved or computed.
 		await page.goto(site.url + '/');
 		await page.locator('[data-testid="overview-cards"][data-result="saved"], [data-testid="overview-cards"][data-result="engine"]').first().waitFor({ timeout: 90_000 });
@@ -140,10 +160,12 @@ describe('data from sources you can trust (built site)', () => {
 		const source = page.getByTestId('provenance-url');
 		expect(await source.getAttribute('data-trust')).toBe('same-origin');
 		expect(await source.getByTestId('provenance-verified').getAttribute('data-verified')).toBe('false');
+		// Nothing was saved of unverified data (a fresh browser context: no other entries either).
+		await page.waitForTimeout(500);
+		expect(await savedKeys(page)).toEqual([]);
 		await page.reload();
-		await engineCards(page);
-		// Nothing was saved of unverified data: the second visit computed again.
-		expect(await page.getByTestId('overview-saved').count()).toBe(0);
+		await page.locator('[data-testid="overview-cards"][data-result]').first().waitFor({ timeout: 90_000 });
+		expect(await page.locator('[data-testid="overview-cards"]').getAttribute('data-result')).toBe('engine');
 		await page.goto(site.url + '/');
 		await engineCards(page);
 		expect(await text(page, 'cost-child')).toBe('704 953 €');
