@@ -122,6 +122,10 @@ describe('data from sources you can trust (built site)', () => {
 		await page.getByTestId('costs-table').waitFor({ timeout: 90_000 });
 		await page.locator('figure.chart svg').first().waitFor({ timeout: 30_000 });
 		expect(await text(page, 'cost-total')).toBe('704 952,80 €');
+		// A chart's PNG download draws its SVG through a blob: image (img-src) and downloads a blob: URL.
+		const png = page.waitForEvent('download');
+		await page.locator('figure.chart').first().getByRole('button', { name: 'PNG' }).click();
+		expect((await png).suggestedFilename()).toMatch(/\.png$/);
 		expect(await violations()).toEqual([]);
 		expect(blocked).toEqual([]);
 		expect(errors).toEqual([]);
@@ -217,6 +221,27 @@ describe('data from sources you can trust (built site)', () => {
 		expect(plain(await error.textContent())).toContain('“data:”');
 		expect(await page.getByTestId('synthetic-label').count()).toBe(0);
 		expect(await violations()).toEqual([]);
+		await context.close();
+	});
+
+	it('names files added on this computer in the header, not verified, and ingests them under the policy (Arrow, no eval)', async () => {
+		const { page, context, errors, violations } = await cspPage();
+		await page.goto(site.url + '/data');
+		await waitForData(page);
+		const ids = ['T01', 'T02'];
+		const csv =
+			'participant_id;cohort;programme;municipality_code;sex;birth_year;age_at_entry;enrolled_on;exited_on;exit_reason;household_type;income_status;disability_group;care_level;residence_type;needs_natural_support;needs_minor_child;needs_mobility;left_institution\n' +
+			ids.map((id) => `${id};adult;pilot2_adults_2019;OGRE_N;F;1980;39;2019-10-01;;;alone;none;II;2;b;false;false;false;false`).join('\n') +
+			'\n';
+		await page.getByTestId('file-input').setInputFiles([{ name: 'dalībnieki Ogre.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') }]);
+		await page.getByTestId('use-accepted').click();
+		const files = page.getByTestId('provenance-files');
+		await files.waitFor({ timeout: 60_000 });
+		expect(plain(await files.textContent())).toContain('dalībnieki Ogre.csv');
+		expect(plain(await files.textContent())).toContain('nav pārbaudīts');
+		expect(await files.getAttribute('data-trust')).toBe('this-computer');
+		expect(await violations()).toEqual([]);
+		expect(errors).toEqual([]);
 		await context.close();
 	});
 
