@@ -141,7 +141,7 @@ describe('data from sources you can trust (built site)', () => {
 		await page.goto(withData(`${site.url}/${claimed}/manifest.json`));
 		const error = page.getByTestId('load-error');
 		await error.waitFor({ timeout: 90_000 });
-		expect(plain(await error.textContent())).toMatch(/services\.parquet: sha256 does not match/);
+		expect(plain(await error.textContent())).toMatch(/services\.parquet: sha256 neatbilst manifestā norādītajam/);
 		expect(await page.getByTestId('overview-saved').count()).toBe(0);
 		expect(await page.locator('[data-testid="overview-cards"][data-result]').count()).toBe(0);
 		expect(await savedKeys(page)).toEqual(before);

@@ -17,9 +17,8 @@ import { dataset, type DataSource } from './state.svelte.ts';
 import { exposeLoadTimings, exposeQueryLog } from './bench-hooks.ts';
 import { TABLES } from '#lib/contract/schema.ts';
 import { lockDown } from './lockdown.ts';
-import { fileUrlOf } from './source.ts';
-import { admitSource, dataSourceOf } from './trust.svelte.ts';
-import { verifyFile, type VerifiedContent } from './verify.ts';
+import { admitSource, dataSourceOf, manifestFileUrl, verifyDownloaded } from './trust.svelte.ts';
+import type { VerifiedContent } from './verify.ts';
 
 /**
  * A dataset can be opened from a manifest URL given as `?data=` (e.g. on a
@@ -35,7 +34,7 @@ async function openManifest(source: DataSource, signal?: AbortSignal) {
 	await admitSource(source); // nothing is fetched from an origin the user has not agreed to
 	const base = source.url!;
 	const manifest = parseManifest(await fetchJson(base, signal));
-	return { manifest, fileUrl: (path: string) => fileUrlOf(base, path), origin: new URL(base).origin };
+	return { manifest, fileUrl: (path: string) => manifestFileUrl(base, path), origin: new URL(base).origin };
 }
 
 /** Rows were uploaded into the live layer (they have no checksums: its results are not cached). */
@@ -71,7 +70,7 @@ async function openDataset(source: DataSource): Promise<OpenedDataset> {
 	const content: VerifiedContent = { origin: opened.origin, files: {} };
 	// Each file's bytes are hashed before they are used; the computed hash is recorded.
 	const check = async <T extends Uint8Array | Blob>(path: string, sha256: string | undefined, data: T): Promise<T> => {
-		content.files[path] = { sha256: await verifyFile(path, sha256, data), verified: sha256 !== undefined };
+		content.files[path] = { sha256: await verifyDownloaded(path, sha256, data), verified: sha256 !== undefined };
 		return data;
 	};
 	if (manifest.database) {

@@ -5,9 +5,10 @@
  * consent dialog (ui/DataConsent.svelte).
  */
 import { dataset, type DataSource } from './state.svelte.ts';
-import { classifyDataUrl, cspAllowsConnect } from './source.ts';
+import { classifyDataUrl, cspAllowsConnect, fileUrlOf } from './source.ts';
 import { trustedOrigins } from '#lib/config/trusted-origins.ts';
 import { t } from '#lib/i18n/index.svelte.ts';
+import { IntegrityError, verifyFile } from './verify.ts';
 
 /** The user declined to load data from an origin. */
 export class ConsentRefused extends Error {
@@ -47,4 +48,23 @@ export async function admitSource(source: DataSource): Promise<void> {
 	// The static policy lists only configured origins: say so rather than let the fetch fail as a network error.
 	const csp = document.querySelector('meta[http-equiv="content-security-policy" i]')?.getAttribute('content') ?? null;
 	if (!cspAllowsConnect(csp, source.origin!, location.origin)) throw new Error(t('trust.blockedByPolicy', { origin: source.origin! }));
+}
+
+/** verifyFile (verify.ts) with the mismatch told in the UI language. */
+export async function verifyDownloaded(path: string, sha256: string | undefined, data: Uint8Array | Blob): Promise<string> {
+	try {
+		return await verifyFile(path, sha256, data);
+	} catch (e) {
+		if (!(e instanceof IntegrityError)) throw e;
+		throw new Error(t('trust.shaMismatch', { path, expected: e.expected.slice(0, 12), actual: e.actual.slice(0, 12) }));
+	}
+}
+
+/** fileUrlOf (source.ts) with the refusal told in the UI language. */
+export function manifestFileUrl(manifestUrl: string, path: string): string {
+	try {
+		return fileUrlOf(manifestUrl, path);
+	} catch {
+		throw new Error(t('trust.fileOtherOrigin', { path, origin: new URL(manifestUrl).origin }));
+	}
 }

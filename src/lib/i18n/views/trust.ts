@@ -21,6 +21,8 @@ export const lv = {
 	'trust.consentCancel': 'Atcelt',
 	'trust.consentCancelled': 'Dati no {origin} netika ielādēti (atcelts).',
 	'trust.refusedScheme': 'Manifesta adrese ar shēmu “{scheme}” netiek pieņemta: dati tiek ielādēti tikai no http(s) adresēm, kuru avotu var parādīt.',
+	'trust.fileOtherOrigin': '{path}: manifesta failiem jābūt tajā pašā avotā, kur manifests ({origin}); dati netika ielādēti.',
+	'trust.shaMismatch': '{path}: sha256 neatbilst manifestā norādītajam (gaidīts {expected}…, iegūts {actual}…); dati netika ielādēti.',
 	'trust.blockedByPolicy': 'Vietnes drošības politika neļauj ielādēt datus no {origin}: atļauta ir tikai šī vietne un konfigurētie avoti. Lai to atļautu, administrators pievieno {origin} VITE_IB_TRUSTED_ORIGINS un pārbūvē vietni.'
 };
 
@@ -46,5 +48,7 @@ export const en: Record<keyof typeof lv, string> = {
 	'trust.consentCancel': 'Cancel',
 	'trust.consentCancelled': 'Data from {origin} were not loaded (cancelled).',
 	'trust.refusedScheme': 'A manifest address with the scheme “{scheme}” is refused: data are loaded only from http(s) addresses whose origin can be shown.',
+	'trust.fileOtherOrigin': '{path}: a manifest’s files must be on its own origin ({origin}); the data were not loaded.',
+	'trust.shaMismatch': '{path}: sha256 does not match the manifest (expected {expected}…, got {actual}…); the data were not loaded.',
 	'trust.blockedByPolicy': 'The site’s security policy does not allow loading data from {origin}: only this site and the configured sources are allowed. To allow it, the administrator adds {origin} to VITE_IB_TRUSTED_ORIGINS and rebuilds the site.'
 };
