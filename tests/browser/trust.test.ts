@@ -212,6 +212,25 @@ describe('data from sources you can trust (built site)', () => {
 		await context.close();
 	});
 
+	it('does not follow a redirect of a manifest’s file (here to other, ten-fold data)', async () => {
+		const { page, context, violations } = await cspPage();
+		const target = `${site.url}/${claimed}/services.parquet`;
+		const toTarget: string[] = [];
+		page.on('request', (r) => {
+			if (r.url() === target) toTarget.push(r.url());
+		});
+		// The CSP would stop a redirect to another origin anyway; one within the site shows the fetch itself refuses.
+		await page.route(`**/${unsigned}/services.parquet`, (route) => route.fulfill({ status: 302, headers: { location: target } }));
+		await page.goto(withData(`${site.url}/${unsigned}/manifest.json`));
+		const error = page.getByTestId('load-error');
+		await error.waitFor({ timeout: 90_000 });
+		expect(plain(await error.textContent())).toContain('services.parquet: not fetched');
+		expect(toTarget).toEqual([]);
+		expect(await page.locator('[data-testid="overview-cards"][data-result]').count()).toBe(0);
+		expect(await violations()).toEqual([]);
+		await context.close();
+	});
+
 	it('refuses a data: manifest with a clear message', async () => {
 		const { page, context, violations } = await cspPage();
 		const json = JSON.stringify({ name: 'x', synthetic: true, tables: {} });
