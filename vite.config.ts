@@ -30,11 +30,30 @@ function publishedSite(): Plugin {
 	};
 }
 
+/**
+ * Apache Arrow's null check is compiled with `new Function`, which the
+ * Content-Security-Policy (kit.config.js, no 'unsafe-eval') refuses: the
+ * build uses the same check written without eval (src/lib/db/arrow-is-valid.ts).
+ */
+function cspSafeArrow(): Plugin {
+	const replacement = fileURLToPath(new URL('./src/lib/db/arrow-is-valid.ts', import.meta.url));
+	return {
+		name: 'ib-csp-safe-arrow',
+		enforce: 'pre',
+		async resolveId(source, importer, options) {
+			if (!importer?.includes('apache-arrow') || !source.includes('valid')) return null;
+			const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+			return resolved && /apache-arrow[\\/]builder[\\/]valid\.m?js$/.test(resolved.id) ? replacement : null;
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [...(PUBLISHED ? [publishedSite()] : []), sveltekit(kit)],
+	plugins: [...(PUBLISHED ? [publishedSite()] : []), cspSafeArrow(), sveltekit(kit)],
 	// DuckDB-WASM and parquet-wasm ship their own workers and wasm; pre-bundling breaks their ?url imports.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
-	build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+	// The pilot's Parquet files stay files, never data: URLs: the Content-Security-Policy's connect-src is 'self' (kit.config.js).
+	build: { target: 'es2022', chunkSizeWarningLimit: 2000, assetsInlineLimit: (file) => (file.endsWith('.parquet') ? false : undefined) },
 	worker: { format: 'es' },
 	test: {
 		projects: [

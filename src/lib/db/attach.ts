@@ -10,6 +10,7 @@ import { dropObjectSql, layerObjects } from './layers';
 import type { DatasetManifest } from './manifest';
 import { checkRowCounts, type LoadResult } from './load';
 import { TABLES, requireTable } from '#lib/contract/schema.ts';
+import { DATA_DIR } from './lockdown';
 
 let attachments = 0;
 /** Catalogs this module attached, per engine (no catalog query needed to know). */
@@ -29,7 +30,8 @@ export async function attachDatabase(
 	const t0 = performance.now();
 	const catalog = layerDatabase(layer);
 	// A fresh file name per attach: DuckDB may still cache blocks of an earlier file of the same name.
-	const name = `${catalog}_${++attachments}.duckdb`;
+	// Under DATA_DIR: the one place DuckDB may still open after lockdown.ts has locked it.
+	const name = `${DATA_DIR}${catalog}_${++attachments}.duckdb`;
 	const size = file instanceof Uint8Array ? file.byteLength : file.size;
 	await detachDatabase(engine, layer);
 	if (file instanceof Uint8Array) await engine.registerFileBuffer(name, file);

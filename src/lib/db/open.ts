@@ -7,7 +7,7 @@ import type { Engine } from './engine.ts';
 import type { DatasetManifest } from './manifest.ts';
 import { loadDataset, prepareTable, type PreparedTable } from './load.ts';
 import { initBrowserParquet } from './parquet-browser.ts';
-import { fetchBlob, fetchBytes } from './fetch.ts';
+import { fetchBlob, fetchBytes, fetchJson } from './fetch.ts';
 import { parseManifest } from './manifest.ts';
 import { ensureLayerSchemas, selectLayers, type Layer } from './layers.ts';
 import { attachDatabase } from './attach.ts';
@@ -17,24 +17,25 @@ import { dataset, type DataSource } from './state.svelte.ts';
 import { exposeLoadTimings, exposeQueryLog } from './bench-hooks.ts';
 import { TABLES } from '#lib/contract/schema.ts';
 import { liveStoredHint, restoreStoredLive } from './persist/live.ts';
+import { lockDown } from './lockdown.ts';
+import { admitSource, dataSourceOf, manifestFileUrl, verifyDownloaded } from './trust.svelte.ts';
+import type { VerifiedContent } from './verify.ts';
 
 /**
  * A dataset can be opened from a manifest URL given as `?data=` (e.g. on a
  * ministry intranet). Files are fetched by the browser and never sent anywhere.
+ * Which URLs are loaded, asked about or refused: source.ts and trust.svelte.ts.
  */
 export function sourceFromLocation(href: string): DataSource {
-	const data = new URL(href).searchParams.get('data');
-	if (!data) return { kind: 'pilot', url: null };
-	return { kind: 'url', url: new URL(data, href).href };
+	return dataSourceOf(new URL(href).searchParams.get('data'), href);
 }
 
 async function openManifest(source: DataSource, signal?: AbortSignal) {
-	if (source.kind === 'pilot') return { manifest: PILOT_MANIFEST, fileUrl: pilotFileUrl };
+	if (source.kind === 'pilot') return { manifest: PILOT_MANIFEST, fileUrl: pilotFileUrl, origin: location.origin };
+	await admitSource(source); // nothing is fetched from an origin the user has not agreed to
 	const base = source.url!;
-	const res = await fetch(base, { signal });
-	if (!res.ok) throw new Error(`HTTP ${res.status} for ${base}`);
-	const manifest = parseManifest(await res.json());
-	return { manifest, fileUrl: (path: string) => new URL(path, base).href };
+	const manifest = parseManifest(await fetchJson(base, signal));
+	return { manifest, fileUrl: (path: string) => manifestFileUrl(base, path), origin: new URL(base).origin };
 }
 
 /** Rows were uploaded into the live layer (they have no checksums: its results are not cached). */
@@ -42,7 +43,7 @@ let liveUploaded = false;
 
 function updateFingerprint(): void {
 	dataset.fingerprint =
-		liveUploaded && dataset.layers.includes('live') ? null : datasetFingerprint(dataset.layers.map((l) => dataset.manifests[l]));
+		liveUploaded && dataset.layers.includes('live') ? null : datasetFingerprint(dataset.layers.map((l) => dataset.verified[l]));
 }
 
 let starting: Promise<Engine> | null = null;
@@ -53,6 +54,8 @@ interface OpenedDataset {
 	files: Map<string, Promise<PreparedTable>>;
 	/** The dataset as one DuckDB database file, when the manifest offers it (attached, not decoded). */
 	database: Promise<Blob> | null;
+	/** Every file hashed and checked against the manifest (rejects on the first mismatch). */
+	verified: Promise<VerifiedContent>;
 }
 
 async function openDataset(source: DataSource): Promise<OpenedDataset> {
@@ -65,30 +68,45 @@ async function openDataset(source: DataSource): Promise<OpenedDataset> {
 		tables: Object.fromEntries(Object.entries(opened.manifest.tables).filter(([name]) => TABLES.includes(name)))
 	};
 	const files = new Map<string, Promise<PreparedTable>>();
+	const content: VerifiedContent = { origin: opened.origin, files: {} };
+	// Each file's bytes are hashed before they are used; the computed hash is recorded.
+	const check = async <T extends Uint8Array | Blob>(path: string, sha256: string | undefined, data: T): Promise<T> => {
+		content.files[path] = { sha256: await verifyDownloaded(path, sha256, data), verified: sha256 !== undefined };
+		return data;
+	};
 	if (manifest.database) {
 		// One database file instead of a Parquet file per table: fetched while the engine
 		// compiles, then attached as it is (no decoding on the page at all).
-		const database = fetchBlob(fileUrl(manifest.database.path));
+		const db = manifest.database;
+		const database = fetchBlob(fileUrl(db.path)).then((blob) => check(db.path, db.sha256, blob));
 		database.catch(() => {}); // reported when the loader awaits it
-		return { manifest, files, database };
+		return { manifest, files, database, verified: database.then(() => content) };
 	}
 	// Fetch and decode each file as soon as possible: this runs on the page's thread
 	// while the engine compiles in its worker, so the two overlap.
 	const decoder = initBrowserParquet();
+	const hashed: Promise<unknown>[] = [];
 	for (const spec of Object.values(manifest.tables)) {
-		const prepared = fetchBytes(fileUrl(spec.path)).then(async (bytes) => {
+		const bytes = fetchBytes(fileUrl(spec.path)).then((b) => check(spec.path, spec.sha256, b));
+		const prepared = bytes.then(async (b) => {
 			await decoder;
-			return prepareTable(spec.format, bytes);
+			return prepareTable(spec.format, b);
 		});
 		prepared.catch(() => {}); // reported when the loader awaits it
 		files.set(spec.path, prepared);
+		hashed.push(bytes);
 	}
-	return { manifest, files, database: null };
+	const verified = Promise.all(hashed).then(() => content);
+	verified.catch(() => {});
+	return { manifest, files, database: null, verified };
 }
 
 async function loadLayer(engine: Engine, layer: Layer, opened: Promise<OpenedDataset>): Promise<void> {
-	const { manifest, files, database } = await opened;
+	const { manifest, files, database, verified } = await opened;
+	// Every file is checked before any is loaded: a mismatch leaves the layer as it was.
+	const content = await verified;
 	dataset.manifests = { ...dataset.manifests, [layer]: manifest };
+	dataset.verified = { ...dataset.verified, [layer]: content };
 	if (database) {
 		const tablesTotal = manifest.database!.tables.length;
 		dataset.table = manifest.database!.path;
@@ -123,8 +141,8 @@ async function start(): Promise<Engine> {
 	const opened = openDataset(source);
 	opened.catch(() => {}); // reported when awaited below
 	// The first view may show cached results of this very data while the engine starts.
-	opened.then((o) => {
-		if (dataset.layers.length === 0 && !(source.kind === 'pilot' && liveStoredHint())) dataset.fingerprint = datasetFingerprint([o.manifest]);
+	opened.then((o) => o.verified).then((content) => {
+		if (dataset.layers.length === 0 && !(source.kind === 'pilot' && liveStoredHint())) dataset.fingerprint = datasetFingerprint([content]);
 	}, () => {});
 	const { createBrowserEngine, engineSteps, queryLog } = await import('./engine-browser.ts');
 	exposeQueryLog(queryLog);
@@ -140,6 +158,7 @@ async function start(): Promise<Engine> {
 	await loadLayer(engine, layer, opened);
 	// Uploads stored in this browser come back before the first figure (db/persist/).
 	const layers = (await restoreStoredLive(engine, source, markLiveUploaded)) ?? [layer];
+	await lockDown(engine);
 	await selectLayers(engine, layers);
 	dataset.layers = layers;
 	updateFingerprint();
@@ -196,11 +215,13 @@ export async function useLayers(layers: Layer[]): Promise<void> {
 /** Open a dataset from a manifest URL as the live layer (replacing what was there) and show it. */
 export async function openUrlDataset(url: string): Promise<void> {
 	const engine = await ensureDataset();
-	const source: DataSource = { kind: 'url', url: new URL(url, location.href).href };
+	const source = dataSourceOf(url, location.href);
+	if (source.kind !== 'url') throw new Error(`No manifest URL given`);
 	dataset.status = 'data';
 	try {
 		await loadLayer(engine, 'live', openDataset(source));
 		liveUploaded = false;
+		dataset.liveFiles = [];
 		dataset.source = source;
 		await selectLayers(engine, ['live']);
 		dataset.layers = ['live'];
@@ -211,9 +232,10 @@ export async function openUrlDataset(url: string): Promise<void> {
 	}
 }
 
-/** Name the live layer after an upload (no manifest: files were added one by one). */
-export function markLiveUploaded(name: string): void {
+/** Name the live layer after an upload (no manifest: files were added one by one), and note the files' names. */
+export function markLiveUploaded(name: string, files: readonly string[] = []): void {
 	if (!dataset.manifests.live) dataset.manifests = { ...dataset.manifests, live: { name, synthetic: false, tables: {} } };
+	dataset.liveFiles = [...new Set([...dataset.liveFiles, ...files])];
 	liveUploaded = true;
 	updateFingerprint();
 }

@@ -1,14 +1,15 @@
 /**
  * Results of the first view's queries, kept in this browser (IndexedDB) and
- * keyed by the dataset's content (the manifest's sha256 of every file) and the
- * app version. On a reload of the same data the overview is shown from here
+ * keyed by the dataset's content (the sha256 of every file, as computed here
+ * and matched against the manifest: never a manifest's mere claim), its
+ * origin and the app version. On a reload of the same data the overview is shown from here
  * at once, while the engine starts (≈3 s of DuckDB-WASM start-up that no HTTP
  * cache removes); it is replaced by the engine's own result as soon as that
  * is ready. Every cached value was computed by a query on the same row-level
- * data; a dataset without checksums (uploads, manifests without sha256) is
- * never cached.
+ * data; a dataset without verified checksums (uploads, manifests without
+ * sha256) is never cached.
  */
-import type { DatasetManifest } from './manifest';
+import { fullyVerified, type VerifiedContent } from './verify';
 
 const DB_NAME = 'ib-outcomes';
 const STORE = 'results';
@@ -17,25 +18,19 @@ const MAX_ENTRIES = 50;
 
 /**
  * A string that changes whenever any file of the selected datasets changes,
- * or null when that cannot be known (a file without sha256, uploaded rows).
- * @example datasetFingerprint([{ name: 'x', tables: { a: { path: 'a.parquet', format: 'parquet', sha256: 'ab' } } }]) // → 'a:ab'
+ * or null when that cannot be known (a file whose sha256 the manifest did not
+ * give or that was not verified, uploaded rows). Built from the hashes
+ * computed on this machine (verify.ts) and each dataset's origin, so a crafted
+ * manifest that claims another dataset's sha256s can never reach its results.
+ * @example datasetFingerprint([{ origin: 'https://x.lv', files: { 'a.parquet': { sha256: 'ab', verified: true } } }]) // → 'https://x.lv#a.parquet:ab'
  */
-export function datasetFingerprint(manifests: readonly (DatasetManifest | undefined)[]): string | null {
-	if (manifests.length === 0) return null;
+export function datasetFingerprint(contents: readonly (VerifiedContent | null | undefined)[]): string | null {
+	if (contents.length === 0) return null;
 	const parts: string[] = [];
-	for (const m of manifests) {
-		if (!m) return null;
-		if (m.database) {
-			if (!m.database.sha256) return null;
-			parts.push(`db:${m.database.sha256}`);
-			continue;
-		}
-		const tables = Object.entries(m.tables).sort(([a], [b]) => a.localeCompare(b));
-		if (tables.length === 0) return null;
-		for (const [name, spec] of tables) {
-			if (!spec.sha256) return null;
-			parts.push(`${name}:${spec.sha256}`);
-		}
+	for (const c of contents) {
+		if (!fullyVerified(c)) return null;
+		const files = Object.entries(c.files).sort(([a], [b]) => a.localeCompare(b));
+		parts.push(`${c.origin}#${files.map(([path, f]) => `${path}:${f.sha256}`).join(',')}`);
 	}
 	return parts.join('|');
 }

@@ -8,12 +8,17 @@ import type { Engine } from './engine.ts';
 import type { DatasetManifest } from './manifest.ts';
 import type { Layer } from './layers.ts';
 import type { LoadResult } from './load.ts';
+import type { SourceTrust } from './source.ts';
+import type { VerifiedContent } from './verify.ts';
 
 /** Where the current data come from: the bundled pilot, or a manifest URL (`?data=`). */
 export interface DataSource {
 	kind: 'pilot' | 'url';
 	/** The manifest's URL for 'url'. */
 	url: string | null;
+	/** The manifest's origin and how far it is trusted (source.ts), for 'url'. */
+	origin?: string;
+	trust?: SourceTrust;
 }
 
 export type DatasetStatus = 'idle' | 'engine' | 'data' | 'ready' | 'error';
@@ -33,6 +38,12 @@ class DatasetState {
 	layers = $state.raw<Layer[]>([]);
 	source = $state.raw<DataSource>({ kind: 'pilot', url: null });
 	loadResult = $state.raw<LoadResult | null>(null);
+	/** Per loaded layer: its files' sha256 as computed here and whether each matched the manifest (verify.ts). */
+	verified = $state.raw<Partial<Record<Layer, VerifiedContent>>>({});
+	/** Names of the files whose rows were added to the live layer on /data (no manifest, no sha256). */
+	liveFiles = $state.raw<string[]>([]);
+	/** A `?data=` origin waiting for the user's consent (trust.svelte.ts), or null. */
+	consent = $state.raw<{ origin: string; url: string } | null>(null);
 	/** Incremented whenever the data change, so views know to query again. */
 	revision = $state(0);
 	/**

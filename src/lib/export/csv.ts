@@ -1,17 +1,17 @@
 /**
- * CSV writing (RFC 4180) for downloads. Cells that a spreadsheet would run as
- * a formula (=, +, -, @, tab, CR at the start) are prefixed with an apostrophe,
- * so an exported file can never carry `=HYPERLINK(...)` into Excel.
+ * CSV writing (RFC 4180) for downloads. Text that a spreadsheet could run as a
+ * formula, at the start of a cell or after any separator inside it, gets an
+ * apostrophe (export/formula.ts, the one rule), so an exported file can never
+ * carry `=HYPERLINK(...)` into Excel. Numbers are written as numbers.
  */
-export type CsvCell = string | number | boolean | null | undefined;
+import { neutraliseFormulas } from './formula.ts';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+export type CsvCell = string | number | boolean | null | undefined;
 
 export function escapeCsvCell(value: CsvCell): string {
 	if (value == null) return '';
 	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-	let s = String(value);
-	if (FORMULA_START.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
+	const s = typeof value === 'boolean' ? String(value) : neutraliseFormulas(value);
 	return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

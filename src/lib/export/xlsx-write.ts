@@ -10,10 +10,12 @@
  * entirely in the browser, and are checked by tests/unit/report/xlsx-write.test.ts
  * (unzipped, and read back with `read-excel-file`).
  *
- * No formulas are ever written (a cell that starts with "=" stays text), so
- * an opened report cannot compute anything.
+ * No formulas are ever written (text is an inline string), so an opened
+ * report cannot compute anything; text is also neutralised by the CSV rule
+ * (export/formula.ts), so that a sheet saved as CSV or copied elsewhere cannot either.
  */
 import { zipSync, strToU8 } from 'fflate';
+import { neutraliseFormulas } from './formula.ts';
 
 export type XlsxCell = string | number | boolean | null | undefined;
 
@@ -76,7 +78,7 @@ function cellXml(ref: string, value: XlsxCell, style: number): string {
 	}
 	if (typeof value === 'boolean') return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
 	if (value === '') return '';
-	return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+	return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(neutraliseFormulas(value))}</t></is></c>`;
 }
 
 function estimateWidths(sheet: XlsxSheet): number[] {

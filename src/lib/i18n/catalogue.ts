@@ -17,6 +17,7 @@ import * as data from './views/data';
 import * as privacy from './views/privacy';
 import * as municipalityProfile from './views/municipality-profile';
 import * as liveStore from './views/live-store';
+import * as trust from './views/trust';
 
 export const lv = {
 	...coreLv,
@@ -31,7 +32,8 @@ export const lv = {
 	...data.lv,
 	...privacy.lv,
 	...municipalityProfile.lv,
-	...liveStore.lv
+	...liveStore.lv,
+	...trust.lv
 };
 export type MessageKey = keyof typeof lv;
 export const en: Record<MessageKey, string> = {
@@ -47,5 +49,6 @@ export const en: Record<MessageKey, string> = {
 	...data.en,
 	...privacy.en,
 	...municipalityProfile.en,
-	...liveStore.en
+	...liveStore.en,
+	...trust.en
 };

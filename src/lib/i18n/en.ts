@@ -86,7 +86,6 @@ export const en: Record<keyof typeof lv, string> = {
 	'nav.qualityOfLife': 'Quality of life',
 	'nav.employment': 'Employment',
 	'nav.costs': 'Costs',
-	'source.url': 'Data: {name} (loaded in the browser from {url})',
 	'paired.readingOrdinalBetter': 'Improved: {improved} better, {worse} worse of {n} ({p}, {method}).',
 	'paired.readingOrdinalWorse': 'Worsened: {worse} worse, {improved} better of {n} ({p}, {method}).',
 	'common.download': 'Download',

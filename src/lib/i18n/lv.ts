@@ -84,7 +84,6 @@ export const lv = {
 	'nav.qualityOfLife': 'Dzīves kvalitāte',
 	'nav.employment': 'Nodarbinātība',
 	'nav.costs': 'Izmaksas',
-	'source.url': 'Dati: {name} (ielādēti pārlūkā no {url})',
 	'paired.readingOrdinalBetter': 'Uzlabojums: uzlabojās {improved}, pasliktinājās {worse} no {n} ({p}, {method}).',
 	'paired.readingOrdinalWorse': 'Pasliktinājums: pasliktinājās {worse}, uzlabojās {improved} no {n} ({p}, {method}).',
 	'common.download': 'Lejupielādēt',

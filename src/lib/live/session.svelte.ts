@@ -145,7 +145,7 @@ export class IngestSession {
 		try {
 			// Stored in this browser first (db/persist/), then added to the live layer, parents first.
 			const added = await storedLive.accept(this.checked);
-			markLiveUploaded(t('data.uploadedName'));
+			markLiveUploaded(t('data.uploadedName'), this.checked.filter((c) => c.results.some((r) => r.table && !r.fileRejected && acceptedCount(r) > 0)).map((c) => c.file.name));
 			this.checked = [];
 			this.message = t('data.added', { n: formatNumber(i18n.lang, added) });
 			await useLayers(dataset.layers.includes('live') ? dataset.layers : [...dataset.layers, 'live']);
@@ -166,6 +166,7 @@ export class IngestSession {
 	async clearAll(): Promise<void> {
 		await storedLive.forgetAll();
 		await clearLive(await ensureDataset());
+		dataset.liveFiles = [];
 		await clearResults();
 		await useLayers(['pilot']);
 	}

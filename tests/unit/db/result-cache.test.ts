@@ -1,35 +1,34 @@
+/** The saved-result key: built from the hashes computed here and each dataset's origin, never from a manifest's claims. */
 import { describe, it, expect } from 'vitest';
 import { datasetFingerprint } from '../../../src/lib/db/result-cache';
-import type { DatasetManifest } from '../../../src/lib/db/manifest';
+import { fullyVerified, type VerifiedContent } from '../../../src/lib/db/verify';
 
-const files = (sha: Record<string, string | undefined>): DatasetManifest => ({
-	name: 'x',
-	tables: Object.fromEntries(Object.entries(sha).map(([t, s]) => [t, { path: `${t}.parquet`, format: 'parquet' as const, sha256: s }]))
-});
+describe('datasetFingerprint (the saved-result key)', () => {
+	const content = (origin: string, files: Record<string, string | [string, boolean]>): VerifiedContent => ({
+		origin,
+		files: Object.fromEntries(Object.entries(files).map(([p, v]) => [p, Array.isArray(v) ? { sha256: v[0], verified: v[1] } : { sha256: v, verified: true }]))
+	});
 
-describe('datasetFingerprint', () => {
 	it('is the worked example', () => {
-		expect(datasetFingerprint([files({ a: 'ab' })])).toBe('a:ab');
+		expect(datasetFingerprint([content('https://x.lv', { 'a.parquet': 'ab' })])).toBe('https://x.lv#a.parquet:ab');
 	});
 
-	it('changes when any file changes, not with the order tables are listed in', () => {
-		const a = datasetFingerprint([files({ p: '1', s: '2' })]);
-		expect(datasetFingerprint([files({ s: '2', p: '1' })])).toBe(a);
-		expect(datasetFingerprint([files({ p: '1', s: '3' })])).not.toBe(a);
+	it('changes with any file’s computed hash and with the origin, not with the order of the files', () => {
+		const a = datasetFingerprint([content('https://x.lv', { 'p.parquet': '1', 's.parquet': '2' })]);
+		expect(datasetFingerprint([content('https://x.lv', { 's.parquet': '2', 'p.parquet': '1' })])).toBe(a);
+		expect(datasetFingerprint([content('https://x.lv', { 'p.parquet': '1', 's.parquet': '3' })])).not.toBe(a);
+		expect(datasetFingerprint([content('https://evil.example', { 'p.parquet': '1', 's.parquet': '2' })])).not.toBe(a);
+		expect(datasetFingerprint([content('https://x.lv', { 'p.parquet': '1' }), content('https://y.lv', { 'd.duckdb': 'ff' })])).toBe(
+			'https://x.lv#p.parquet:1|https://y.lv#d.duckdb:ff'
+		);
 	});
 
-	it('uses the database file when there is one, and tells the selected datasets apart', () => {
-		const db: DatasetManifest = { ...files({ p: '1' }), database: { path: 'd.duckdb', format: 'duckdb', tables: ['p'], sha256: 'ff' } };
-		expect(datasetFingerprint([db])).toBe('db:ff');
-		expect(datasetFingerprint([files({ p: '1' }), db])).toBe('p:1|db:ff');
-	});
-
-	it('is null when the data cannot be fingerprinted: a file without sha256, an upload, nothing selected', () => {
-		expect(datasetFingerprint([files({ p: '1', s: undefined })])).toBeNull();
-		expect(datasetFingerprint([{ name: 'upload', tables: {} }])).toBeNull();
+	it('is null unless every file of every dataset was verified', () => {
+		expect(datasetFingerprint([content('https://x.lv', { 'p.parquet': '1', 's.parquet': ['2', false] })])).toBeNull();
+		expect(datasetFingerprint([content('https://x.lv', {})])).toBeNull();
 		expect(datasetFingerprint([undefined])).toBeNull();
 		expect(datasetFingerprint([])).toBeNull();
-		const db: DatasetManifest = { ...files({ p: '1' }), database: { path: 'd.duckdb', format: 'duckdb', tables: ['p'] } };
-		expect(datasetFingerprint([db])).toBeNull();
+		expect(fullyVerified(content('https://x.lv', { 'p.parquet': '1' }))).toBe(true);
 	});
 });
+

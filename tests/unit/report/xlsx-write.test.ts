@@ -45,11 +45,11 @@ describe('writeXlsx', () => {
 		expect(s1).toContain('<c r="D4"><v>0.75</v></c>');
 		const s2 = strFromU8(files['xl/worksheets/sheet2.xml']);
 		expect(s2).toContain('Skolas vide &lt;&amp;&gt; &quot;x&quot;');
-		// NaN and null leave the cell empty; booleans are booleans; "=…" stays text (never a formula).
+		// NaN and null leave the cell empty; booleans are booleans; "=…" stays text (never a formula), neutralised (export/formula.ts).
 		expect(s2).toContain('<row r="3"><c r="A3" t="inlineStr"><is><t xml:space="preserve">Slēpts</t></is></c></row>');
 		expect(s2).toContain('<c r="B4" t="b"><v>1</v></c>');
 		expect(s2).not.toContain('<f>');
-		expect(s2).toContain('=SUM(A1)');
+		expect(s2).toContain("'=SUM(A1)");
 		expect(strFromU8(files['[Content_Types].xml'])).toContain('/xl/worksheets/sheet2.xml');
 	});
 
@@ -61,7 +61,7 @@ describe('writeXlsx', () => {
 		expect(book[1].data[1]).toEqual(['Skolas vide <&> "x"', 57, 0.0123]);
 		expect(book[1].data[2][0]).toBe('Slēpts');
 		expect(book[1].data[2][1] ?? null).toBeNull();
-		expect(book[1].data[3]).toEqual(['=SUM(A1)', true, null]);
+		expect(book[1].data[3]).toEqual(["'=SUM(A1)", true, null]);
 	});
 
 	it('is deterministic and writes an empty sheet when given none', async () => {

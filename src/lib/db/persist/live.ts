@@ -45,7 +45,7 @@ export let lastRestore: (RestoreResult & { error: string | null }) | null = null
  * (nothing stored, or a dataset opened by URL holds the live layer). A store
  * that cannot be read is reported, never thrown: the bundled data still show.
  */
-export async function restoreStoredLive(engine: Engine, source: DataSource, markLiveUploaded: (name: string) => void): Promise<Layer[] | null> {
+export async function restoreStoredLive(engine: Engine, source: DataSource, markLiveUploaded: (name: string, files: readonly string[]) => void): Promise<Layer[] | null> {
 	if (source.kind !== 'pilot') return null;
 	// Measured for the benchmarks (bench/results): the cost at start-up, also when nothing is stored.
 	const t0 = typeof performance !== 'undefined' ? performance.now() : 0;
@@ -64,7 +64,7 @@ export async function restoreStoredLive(engine: Engine, source: DataSource, mark
 		measure();
 		void store.tidy().catch(() => {});
 		if (result.rows === 0) return null;
-		markLiveUploaded(t('data.uploadedName'));
+		markLiveUploaded(t('data.uploadedName'), result.files.map((f) => f.name));
 		return index.layers;
 	} catch (e) {
 		lastRestore = { files: [], rows: 0, problems: [], error: (e as Error).message };

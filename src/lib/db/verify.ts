@@ -1,0 +1,53 @@
+/**
+ * Content checks of downloaded files: every file a manifest lists is hashed
+ * (WebCrypto SHA-256) before its bytes are used, and compared with the sha256
+ * the manifest gives. The computed hashes, never the manifest's claims, are
+ * what the saved-result cache is keyed by (result-cache.ts).
+ */
+
+/** A file's bytes did not match the manifest's sha256: nothing of the file is used. */
+export class IntegrityError extends Error {
+	constructor(
+		readonly path: string,
+		readonly expected: string,
+		readonly actual: string
+	) {
+		super(`${path}: sha256 does not match the manifest (expected ${expected.slice(0, 12)}…, got ${actual.slice(0, 12)}…); the file was not loaded`);
+		this.name = 'IntegrityError';
+	}
+}
+
+/** Lower-case hex SHA-256 of bytes or a Blob (a Blob is read once; its buffer is dropped afterwards). */
+export async function sha256Hex(data: Uint8Array | Blob): Promise<string> {
+	const bytes = data instanceof Blob ? await data.arrayBuffer() : data;
+	const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
+	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Hash a file and check it against the manifest's sha256 (when it gives one).
+ * Returns the computed hash, or throws IntegrityError on a mismatch.
+ */
+export async function verifyFile(path: string, expected: string | undefined, data: Uint8Array | Blob): Promise<string> {
+	const actual = await sha256Hex(data);
+	if (expected !== undefined && actual !== expected.trim().toLowerCase()) throw new IntegrityError(path, expected, actual);
+	return actual;
+}
+
+/**
+ * What was verified of one dataset: its origin and, per manifest file, the
+ * computed sha256 and whether it matched a sha256 the manifest gave. Only a
+ * dataset whose every file matched counts as verified.
+ */
+export interface VerifiedContent {
+	/** The origin the files came from (the site's own for the pilot). */
+	origin: string;
+	/** Manifest path → computed sha256 and whether the manifest gave it (and it matched). */
+	files: Record<string, { sha256: string; verified: boolean }>;
+}
+
+/** True when every file's sha256 was given by the manifest and matched. */
+export function fullyVerified(c: VerifiedContent | null | undefined): c is VerifiedContent {
+	const files = c ? Object.values(c.files) : [];
+	return files.length > 0 && files.every((f) => f.verified);
+}
