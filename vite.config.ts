@@ -54,7 +54,8 @@ export default defineConfig({
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
 	// The pilot's Parquet files stay files, never data: URLs: the Content-Security-Policy's connect-src is 'self' (kit.config.js).
 	build: { target: 'es2022', chunkSizeWarningLimit: 2000, assetsInlineLimit: (file) => (file.endsWith('.parquet') ? false : undefined) },
-	worker: { format: 'es' },
+	// Workers are bundled apart: the check worker builds Arrow tables too, under the same rule.
+	worker: { format: 'es', plugins: () => [cspSafeArrow()] },
 	test: {
 		projects: [
 			{
