@@ -43,7 +43,9 @@ describe('municipality page (pilot data)', () => {
 		const text = plain(html.replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 		expect(text).toContain('Jelgavas pilsēta: rezultāti un izmaksas');
 		expect(text).toContain('Dalībnieki 11 102');
-		expect(text).toContain('Vieta piltuves diagrammā 95% robežās');
+		// Jelgava's attainment is hidden where the goals view hides its score (see below), so it has no funnel position.
+		expect(text).toContain('Mērķu sasniegšana (piltuves diagrammā) – 75%');
+		expect(text).toContain('Vieta piltuves diagrammā – –');
 	});
 
 	it("shows Jelgava's figures beside the cohort's, each equal to the outcome views for mun=JELGAVA_C", async () => {
@@ -55,11 +57,12 @@ describe('municipality page (pilot data)', () => {
 		expect(await text(page, 'profile-heading')).toBe('Jelgavas pilsēta: rezultāti un izmaksas');
 		const P = 'profile-child';
 
-		// The comparison and the funnel plot: 11 of 102 children, 56 of 536 goals, 78% vs 75%, inside the limits.
+		// The comparison and the funnel plot: 11 of 102 children, 56 of 536 goals; attainment hidden,
+		// as the goals view hides Jelgava's score (with the 33 achieved it would give away 2 goals not achieved).
 		expect(await figures(page, `${P}-municipalities`, 'Dalībnieki')).toEqual(['11', '102']);
 		expect(await figures(page, `${P}-municipalities`, 'Mērķi')).toEqual(['56', '536']);
-		expect(await figures(page, `${P}-municipalities`, 'Mērķu sasniegšana (piltuves diagrammā)')).toEqual(['78%', '75%']);
-		expect((await figures(page, `${P}-municipalities`, 'Vieta piltuves diagrammā'))[0]).toBe('95% robežās');
+		expect(await figures(page, `${P}-municipalities`, 'Mērķu sasniegšana (piltuves diagrammā)')).toEqual(['–', '75%']);
+		expect((await figures(page, `${P}-municipalities`, 'Vieta piltuves diagrammā'))[0]).toBe('–');
 
 		// Goals: people and goals shown, the score hidden (as the goals view hides it), with the note.
 		const goalsM = await figures(page, `${P}-goals`, 'Personas');
@@ -114,12 +117,17 @@ describe('municipality page (pilot data)', () => {
 		await page.getByTestId('profile-breadcrumb').click();
 		await page.waitForURL(/\/municipalities\/$/);
 		// The funnel plot's table: each point's municipality is a link to its page, with its position.
+		// Of the pilot's children only Rēzekne's attainment is released (54 goals, 74%).
 		const funnelRows = await rowsOf(page, 'municipalities-funnel-table');
-		expect(funnelRows.find((r) => r[0] === 'Talsu novads')).toEqual(['Talsu novads', '52', '72%', '95% robežās']);
-		await page.getByTestId('funnel-link-TALSI_N').click();
-		await page.waitForURL(/\/municipalities\/TALSI_N\/$/);
+		expect(funnelRows.map((r) => r.slice(1, 3))).toEqual([['54', '74%']]);
+		await page.getByTestId('funnel-link-REZEKNE_C').click();
+		await page.waitForURL(/\/municipalities\/REZEKNE_C\/$/);
 		await ready(page, 'child');
-		expect(await figures(page, 'profile-child-municipalities', 'Mērķi')).toEqual(['52', '536']);
+		expect(await figures(page, 'profile-child-municipalities', 'Mērķi')).toEqual(['54', '536']);
+		expect(await figures(page, 'profile-child-municipalities', 'Mērķu sasniegšana (piltuves diagrammā)')).toEqual(['74%', '75%']);
+		await page.goto(site.url + '/municipalities/TALSI_N/');
+		await waitForData(page);
+		await ready(page, 'child');
 		// Talsi's SFK share is shown (5 of 10), Jelgava's hidden: the release path decides per municipality.
 		expect(await figures(page, 'profile-child-functioning', 'Bērni ar pozitīvām izmaiņām, %')).toEqual(['50%', '46%']);
 
