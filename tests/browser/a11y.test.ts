@@ -76,6 +76,46 @@ function readable(violations: AxeViolation[]): string {
 		.join('\n');
 }
 
+/**
+ * What axe does not check: the page does not scroll sideways, every chart is
+ * one image named by visible text with nothing focusable inside, every
+ * scrolling table box can be reached by keyboard, and the colour scheme is
+ * the one asked for.
+ */
+async function layoutProblems(page: Page, colorScheme: 'light' | 'dark'): Promise<string[]> {
+	return page.evaluate((colorScheme) => {
+		const problems: string[] = [];
+		const root = document.documentElement;
+		if (root.scrollWidth > root.clientWidth + 1) {
+			// Name the text that sticks out (not a table's, in its own scroll box).
+			const wide: string[] = [];
+			const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+			for (let n = walker.nextNode(); n && wide.length < 3; n = walker.nextNode()) {
+				const range = document.createRange();
+				range.selectNodeContents(n);
+				if (range.getBoundingClientRect().right > root.clientWidth + 1 && !n.parentElement?.closest('.data-table .scroll'))
+					wide.push(`${n.parentElement?.tagName.toLowerCase()}.${[...(n.parentElement?.classList ?? [])].join('.')} “${n.textContent?.trim().slice(0, 40)}”`);
+			}
+			problems.push(`the page scrolls sideways (${root.scrollWidth} > ${root.clientWidth} px: ${wide.join(', ')})`);
+		}
+		for (const svg of document.querySelectorAll('figure.chart svg[role="img"]')) {
+			const ids = (svg.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+			const text = ids.map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join(' ');
+			if (ids.length < 2 || text.length < 10) problems.push(`a chart without a visible title and summary (${ids.join(' ')})`);
+			if (svg.querySelector('a[href], [tabindex]')) problems.push('a chart with a focusable part');
+		}
+		if (document.querySelectorAll('figure.chart').length !== document.querySelectorAll('figure.chart svg[role="img"]').length)
+			problems.push('a chart that is not one labelled image');
+		for (const box of document.querySelectorAll<HTMLElement>('.data-table .scroll')) {
+			if (box.scrollWidth > box.clientWidth + 1 && (box.tabIndex !== 0 || box.getAttribute('role') !== 'region'))
+				problems.push(`a scrolling table without a focusable region (${box.querySelector('caption')?.textContent})`);
+		}
+		const dark = getComputedStyle(root).backgroundColor !== 'rgb(255, 255, 255)';
+		if (dark !== (colorScheme === 'dark')) problems.push(`the page is not in the ${colorScheme} scheme`);
+		return problems;
+	}, colorScheme);
+}
+
 async function axe(page: Page): Promise<AxeViolation[]> {
 	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
 	return page.evaluate(async (tags) => {
@@ -102,7 +142,7 @@ describe('accessibility: axe-core WCAG 2.1 A + AA on every route (pilot data)', 
 		await waitForData(page, 180_000);
 		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 		const found: string[] = [];
-		for (const route of A11Y_ROUTES) {
+		for (const route of A11Y_ROUTES.filter((r) => !process.env.A11Y_ONLY || process.env.A11Y_ONLY.split(',').includes(r.path))) {
 			await navigate(page, route.path);
 			for (const width of A11Y_WIDTHS) {
 				await page.setViewportSize({ width, height: width > 600 ? 900 : 844 });
@@ -111,11 +151,64 @@ describe('accessibility: axe-core WCAG 2.1 A + AA on every route (pilot data)', 
 					await settled(page, route.ready);
 					const violations = await axe(page);
 					if (violations.length) found.push(`${route.path} @ ${width}px, ${colorScheme}:\n${readable(violations)}`);
+					for (const problem of await layoutProblems(page, colorScheme)) found.push(`${route.path} @ ${width}px, ${colorScheme}: ${problem}`);
 				}
 			}
 		}
 		await page.emulateMedia({ colorScheme: 'light' });
 		expect(found.join('\n\n'), 'axe violations').toBe('');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
+
+describe('keyboard, phone navigation and language (built site)', () => {
+	it('skip link first; at 390 px the navigation is a disclosure; the filter bar folds; lang follows the switch', async () => {
+		const { page, context, errors } = await offlinePage(site.browser);
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto(site.url + '/goals/');
+		await waitForData(page, 180_000);
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		expect(await page.getAttribute('html', 'lang')).toBe('lv');
+
+		// The first Tab reaches the skip link; following it puts focus on the main content.
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.className)).toContain('skip');
+		expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+		await page.keyboard.press('Enter');
+		await page.waitForFunction(() => document.activeElement?.id === 'main');
+
+		// Navigation: collapsed, opened by its button (keyboard), closed again after choosing a page.
+		const toggle = page.getByTestId('nav-toggle');
+		const nav = page.getByRole('navigation', { name: 'Galvenā navigācija' });
+		expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+		expect(await nav.isVisible()).toBe(false);
+		await toggle.focus();
+		await page.keyboard.press('Enter');
+		expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+		await nav.getByRole('link', { name: 'Izmaksas' }).click();
+		await page.waitForURL(/\/costs\/?/);
+		expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+		expect(await nav.isVisible()).toBe(false);
+
+		// Filter bar: folded behind its button, the selects appear when it is opened.
+		const filters = page.getByTestId('filters-toggle');
+		expect(await page.getByTestId('filter-sex').isVisible()).toBe(false);
+		await filters.click();
+		expect(await filters.getAttribute('aria-expanded')).toBe('true');
+		expect(await page.getByTestId('filter-sex').isVisible()).toBe(true);
+
+		// At 1280 px neither button is shown and the navigation is whole.
+		await page.setViewportSize({ width: 1280, height: 900 });
+		expect(await toggle.isVisible()).toBe(false);
+		expect(await filters.isVisible()).toBe(false);
+		expect(await nav.isVisible()).toBe(true);
+
+		// The language switch sets <html lang>.
+		await page.getByRole('button', { name: 'Switch to English' }).click();
+		await page.waitForFunction(() => document.documentElement.lang === 'en');
+		await page.getByRole('button', { name: 'Pārslēgt uz latviešu valodu' }).click();
+		await page.waitForFunction(() => document.documentElement.lang === 'lv');
 		expect(errors).toEqual([]);
 		await context.close();
 	});
