@@ -213,3 +213,64 @@ describe('keyboard, phone navigation and language (built site)', () => {
 		await context.close();
 	});
 });
+
+describe('charts follow the page (built site)', () => {
+	it('are drawn at their box’s width, re-drawn on resize and in the dark scheme; downloads stay light; funnel points still link', async () => {
+		const { readFile } = await import('node:fs/promises');
+		const { COLOR_VALUES } = await import('#lib/ui/charts/palette.ts');
+		const { page, context, errors } = await offlinePage(site.browser);
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await page.goto(site.url + '/goals/');
+		await waitForData(page, 180_000);
+		const chart = page.getByTestId('goals-chart');
+		await chart.locator('svg').waitFor();
+		const drawn = () =>
+			chart.evaluate((figure) => {
+				const svg = figure.querySelector('svg')!;
+				const fills = [...svg.querySelectorAll('rect[fill], g[fill]')].map((e) => e.getAttribute('fill')!.toLowerCase());
+				return { width: Number(svg.getAttribute('width')), box: Math.floor(figure.querySelector('.plot')!.clientWidth), fills };
+			});
+		const wide = await drawn();
+		expect(wide.width).toBe(wide.box);
+		expect(wide.fills).toContain(COLOR_VALUES.good.light);
+
+		// Narrower window: drawn again at the new width.
+		await page.setViewportSize({ width: 900, height: 900 });
+		await page.waitForFunction((before) => Number(document.querySelector('[data-testid="goals-chart"] svg')?.getAttribute('width')) < before, wide.width);
+		const narrow = await drawn();
+		expect(narrow.width).toBe(narrow.box);
+
+		// Dark scheme: drawn in the dark palette; the legend too.
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await page.waitForFunction(
+			(dark) => [...document.querySelectorAll('[data-testid="goals-chart"] svg [fill]')].some((e) => e.getAttribute('fill')?.toLowerCase() === dark),
+			COLOR_VALUES.good.dark
+		);
+		expect((await drawn()).fills).not.toContain(COLOR_VALUES.good.light);
+		expect(await page.locator('.legend rect').first().getAttribute('fill')).toBe(COLOR_VALUES.good.dark);
+
+		// The SVG download is the light chart, for paper and slides.
+		const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'Lejupielādēt SVG' }).click()]);
+		const svg = (await readFile((await download.path())!, 'utf8')).toLowerCase();
+		expect(svg).toContain(`fill="${COLOR_VALUES.good.light}"`);
+		expect(svg).not.toContain(`fill="${COLOR_VALUES.good.dark}"`);
+		await page.emulateMedia({ colorScheme: 'light' });
+
+		// Funnel points are not focusable (the chart is one image) but a click still opens the municipality.
+		await page.goto(site.url + '/municipalities/');
+		await waitForData(page, 180_000);
+		const funnel = page.getByTestId('municipalities-funnel');
+		await funnel.locator('svg').first().waitFor();
+		expect(await funnel.locator('svg a[href], svg [tabindex]').count()).toBe(0);
+		const point = funnel.locator('svg a[data-href]').first();
+		const href = await point.getAttribute('data-href');
+		expect(href).toBeTruthy();
+		await point.locator('circle').dispatchEvent('click');
+		await page.waitForFunction((href) => {
+			const want = new URL(href, location.href);
+			return location.search === want.search && location.pathname.replace(/\/$/, '') === want.pathname.replace(/\/$/, '');
+		}, href!);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});

@@ -38,7 +38,7 @@ const COLORS = {
 	guide: { light: '#7a869a', dark: '#8d99ab' },
 	/** The page behind marks: hollow dots, outlines between points. */
 	paper: { light: '#ffffff', dark: '#15171c' },
-	/** Labels written on coloured bars (text: 4.5:1 on the bar colours that carry them). */
+	/** Labels written on coloured bars (at least 3:1 on the bars; the same figures are in the table). */
 	onBar: { light: '#ffffff', dark: '#15171c' },
 	/** ICF qualifiers 0–4 (no, mild, moderate, severe, complete problem). */
 	q0: { light: '#2e7d4f', dark: '#5cb87f' },
