@@ -3,7 +3,8 @@
  * route, at a desktop and a phone width, in the light and the dark colour
  * scheme, with the pilot data loaded. One page is loaded once and moves
  * between routes by client-side navigation (the nav links), so the engine and
- * data load only once.
+ * data load only once. `A11Y_ONLY=/goals/,/costs/` limits the run to some
+ * routes while fixing them.
  */
 import { describe, it, expect } from 'vitest';
 import { createRequire } from 'node:module';
@@ -178,7 +179,7 @@ describe('keyboard, phone navigation and language (built site)', () => {
 		await page.keyboard.press('Enter');
 		await page.waitForFunction(() => document.activeElement?.id === 'main');
 
-		// Navigation: collapsed, opened by its button (keyboard), closed again after choosing a page.
+		// Navigation: collapsed, opened by its button (keyboard), closed by Escape and after choosing a page.
 		const toggle = page.getByTestId('nav-toggle');
 		const nav = page.getByRole('navigation', { name: 'Galvenā navigācija' });
 		expect(await toggle.getAttribute('aria-expanded')).toBe('false');
@@ -186,6 +187,12 @@ describe('keyboard, phone navigation and language (built site)', () => {
 		await toggle.focus();
 		await page.keyboard.press('Enter');
 		expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+		await page.keyboard.press('Escape');
+		expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+		expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
+		await page.keyboard.press('Enter');
+		expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+		expect(await nav.isVisible()).toBe(true);
 		await nav.getByRole('link', { name: 'Izmaksas' }).click();
 		await page.waitForURL(/\/costs\/?/);
 		expect(await toggle.getAttribute('aria-expanded')).toBe('false');
