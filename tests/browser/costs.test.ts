@@ -97,7 +97,7 @@ describe('costs page (built site, offline)', () => {
 		// The CSV carries the released values: the hidden groups' cells are empty.
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
-			page.getByTestId('costs-table').locator('xpath=..').getByRole('button', { name: 'Lejupielādēt CSV' }).click()
+			page.getByTestId('costs-table').locator('xpath=ancestor::div[contains(@class, "data-table")][1]').getByRole('button', { name: 'Lejupielādēt CSV' }).click()
 		]);
 		const csv = await readFile((await download.path())!, 'utf8');
 		const other = csv.split('\r\n').find((l) => l.startsWith('Citi pakalpojumi'))!;

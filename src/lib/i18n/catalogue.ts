@@ -18,6 +18,7 @@ import * as privacy from './views/privacy';
 import * as municipalityProfile from './views/municipality-profile';
 import * as liveStore from './views/live-store';
 import * as trust from './views/trust';
+import * as a11y from './views/a11y';
 
 export const lv = {
 	...coreLv,
@@ -33,7 +34,8 @@ export const lv = {
 	...privacy.lv,
 	...municipalityProfile.lv,
 	...liveStore.lv,
-	...trust.lv
+	...trust.lv,
+	...a11y.lv
 };
 export type MessageKey = keyof typeof lv;
 export const en: Record<MessageKey, string> = {
@@ -50,5 +52,6 @@ export const en: Record<MessageKey, string> = {
 	...privacy.en,
 	...municipalityProfile.en,
 	...liveStore.en,
-	...trust.en
+	...trust.en,
+	...a11y.en
 };

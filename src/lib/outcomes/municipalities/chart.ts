@@ -60,7 +60,7 @@ export function funnelChart(points: FunnelPoint[], o: FunnelChartOptions): SVGSV
 				y: 'rate',
 				r: 5,
 				fill: (d: FunnelPoint) => FLAG_COLOR[d.flag],
-				stroke: 'white',
+				stroke: PALETTE.paper,
 				href: (d: FunnelPoint) => d.href ?? null,
 				title: (d: FunnelPoint) => `${d.label}: ${o.formatShare(d.rate)} (n = ${d.n})`
 			}),

@@ -78,7 +78,7 @@ export function changeArrowsChart(rows: ChangeArrow[], o: ChangeArrowsOptions): 
 				x: 'baseline',
 				y: 'dimension',
 				fx: faceted ? 'group' : undefined,
-				fill: 'white',
+				fill: PALETTE.paper,
 				stroke: PALETTE.ink,
 				r: 3.5,
 				title: (d: ChangeArrow) => label(d, d.baseline)

@@ -3,7 +3,7 @@
  * achieved / partly / not achieved.
  */
 import * as Plot from '@observablehq/plot';
-import { ATTAINMENT_COLORS } from './palette.ts';
+import { ATTAINMENT_COLORS, PALETTE } from './palette.ts';
 
 export interface AttainmentBar {
 	domain: string;
@@ -52,7 +52,7 @@ export function attainmentChart(bars: AttainmentBar[], o: AttainmentChartOptions
 					z: 'levelLabel',
 					order: o.levelOrder,
 					text: (d: AttainmentBar) => o.formatShare(d.share),
-					fill: 'white',
+					fill: PALETTE.onBar,
 					fontWeight: 600
 				})
 			),
