@@ -16,6 +16,8 @@ import { PILOT_MANIFEST, pilotFileUrl } from './pilot.ts';
 import { dataset, type DataSource } from './state.svelte.ts';
 import { exposeLoadTimings, exposeQueryLog } from './bench-hooks.ts';
 import { TABLES } from '#lib/contract/schema.ts';
+import { parsePackedPlans, type PackedPlans } from '#lib/privacy/release/packed.ts';
+import { providePackedPlans } from '#lib/privacy/release/runtime.ts';
 
 /**
  * A dataset can be opened from a manifest URL given as `?data=` (e.g. on a
@@ -52,6 +54,25 @@ interface OpenedDataset {
 	files: Map<string, Promise<PreparedTable>>;
 	/** The dataset as one DuckDB database file, when the manifest offers it (attached, not decoded). */
 	database: Promise<Blob> | null;
+	/** The release plans packed with the data (manifest `releasePlans`), checked against their sha256. */
+	plans: Promise<PackedPlans> | null;
+}
+
+/** Packed release plans per layer, offered to the release path whenever that layer alone is shown. */
+const layerPlans: Partial<Record<Layer, { fingerprint: string; plans: Promise<PackedPlans> }>> = {};
+
+async function fetchPlans(url: string, sha256: string): Promise<PackedPlans> {
+	const bytes = await fetchBytes(url);
+	const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+	const hex = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+	if (hex !== sha256) throw new Error(`${url}: sha256 differs from the manifest`);
+	return parsePackedPlans(JSON.parse(new TextDecoder().decode(bytes)));
+}
+
+/** After every change of the data (a new revision): the shown layer's packed plans, if it has any. */
+function offerPlans(engine: Engine): void {
+	const only = dataset.layers.length === 1 ? layerPlans[dataset.layers[0]] : undefined;
+	if (only && dataset.fingerprint && only.fingerprint === dataset.fingerprint) providePackedPlans(engine, dataset.revision, dataset.fingerprint, only.plans);
 }
 
 async function openDataset(source: DataSource): Promise<OpenedDataset> {
@@ -64,12 +85,15 @@ async function openDataset(source: DataSource): Promise<OpenedDataset> {
 		tables: Object.fromEntries(Object.entries(opened.manifest.tables).filter(([name]) => TABLES.includes(name)))
 	};
 	const files = new Map<string, Promise<PreparedTable>>();
+	// Small, and needed only once figures are asked for: fetched alongside the data.
+	const plans = manifest.releasePlans ? fetchPlans(fileUrl(manifest.releasePlans.path), manifest.releasePlans.sha256) : null;
+	plans?.catch(() => {}); // reported (as a warning) where the release path awaits it
 	if (manifest.database) {
 		// One database file instead of a Parquet file per table: fetched while the engine
 		// compiles, then attached as it is (no decoding on the page at all).
 		const database = fetchBlob(fileUrl(manifest.database.path));
 		database.catch(() => {}); // reported when the loader awaits it
-		return { manifest, files, database };
+		return { manifest, files, database, plans };
 	}
 	// Fetch and decode each file as soon as possible: this runs on the page's thread
 	// while the engine compiles in its worker, so the two overlap.
@@ -82,12 +106,14 @@ async function openDataset(source: DataSource): Promise<OpenedDataset> {
 		prepared.catch(() => {}); // reported when the loader awaits it
 		files.set(spec.path, prepared);
 	}
-	return { manifest, files, database: null };
+	return { manifest, files, database: null, plans };
 }
 
 async function loadLayer(engine: Engine, layer: Layer, opened: Promise<OpenedDataset>): Promise<void> {
-	const { manifest, files, database } = await opened;
+	const { manifest, files, database, plans } = await opened;
 	dataset.manifests = { ...dataset.manifests, [layer]: manifest };
+	if (plans && manifest.releasePlans) layerPlans[layer] = { fingerprint: manifest.releasePlans.fingerprint, plans };
+	else delete layerPlans[layer];
 	if (database) {
 		const tablesTotal = manifest.database!.tables.length;
 		dataset.table = manifest.database!.path;
@@ -145,6 +171,7 @@ async function start(): Promise<Engine> {
 	dataset.status = 'ready';
 	exposeLoadTimings({ engineMs: dataset.engineMs, engineStartedAt: t0, engineSteps, loadResult: dataset.loadResult! });
 	dataset.revision++;
+	offerPlans(engine);
 	return engine;
 }
 
@@ -188,6 +215,7 @@ export async function useLayers(layers: Layer[]): Promise<void> {
 	dataset.layers = layers;
 	updateFingerprint();
 	dataset.revision++;
+	offerPlans(engine);
 }
 
 /** Open a dataset from a manifest URL as the live layer (replacing what was there) and show it. */
@@ -205,6 +233,7 @@ export async function openUrlDataset(url: string): Promise<void> {
 		updateFingerprint();
 		dataset.status = 'ready';
 		dataset.revision++;
+		offerPlans(engine);
 	}
 }
 
