@@ -161,6 +161,8 @@ async function main() {
 		await context.addInitScript(INIT_SCRIPT);
 		const page = await context.newPage();
 		page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+		// e.g. "release plans: … computing them" (packed plans not used)
+		page.on('console', (m) => m.type() === 'warning' && errors.push(`warning: ${m.text()}`));
 		const t0 = Date.now();
 		await page.goto(url, { waitUntil: 'commit' });
 		await page.locator('[data-testid="overview-cards"][data-result="engine"]').waitFor({ timeout: TIMEOUT });
