@@ -156,6 +156,7 @@ async function main() {
 	const errors: string[] = [];
 	let loadMs = 0;
 	let loadLongest = 0;
+	let planSource = '';
 	try {
 		const context = await browser.newContext({ locale: 'en-GB' });
 		await context.addInitScript(INIT_SCRIPT);
@@ -169,6 +170,7 @@ async function main() {
 		loadMs = Date.now() - t0;
 		// Let what the overview starts after its figures (e.g. prefetched plans) settle, as a reader would read.
 		await page.waitForTimeout(3000);
+		planSource = await page.evaluate(() => String((globalThis as { __ibPlans?: unknown }).__ibPlans));
 		loadLongest = await page.evaluate(() => Math.max(0, ...(globalThis as unknown as { __ibBench: { long: { ms: number }[] } }).__ibBench.long.map((l) => l.ms)));
 		const push = (k: string, s: Sample) => (results[k] ??= []).push(s);
 		const home = () => measure(page, { kind: 'nav', path: '/', tables: ['overview-table'] }).catch(() => null);
@@ -215,6 +217,7 @@ async function main() {
 		filterP95Ms: sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] : null,
 		longestTaskDuringFilteringMs: Math.max(0, ...table.filter((r) => !r.step.startsWith('view ')).map((r) => r.longestTaskMs)),
 		loadMs,
+		planSource,
 		longestTaskAfterLoadMs: Math.round(loadLongest)
 	};
 	console.table(table.map(({ samples: _, ...r }) => r));

@@ -14,7 +14,7 @@ import { attachDatabase } from './attach.ts';
 import { datasetFingerprint } from './result-cache.ts';
 import { PILOT_MANIFEST, pilotFileUrl } from './pilot.ts';
 import { dataset, type DataSource } from './state.svelte.ts';
-import { exposeLoadTimings, exposeQueryLog } from './bench-hooks.ts';
+import { exposeLoadTimings, exposePlanSource, exposeQueryLog } from './bench-hooks.ts';
 import { TABLES } from '#lib/contract/schema.ts';
 import { parsePackedPlans, type PackedPlans } from '#lib/privacy/release/packed.ts';
 import { providePackedPlans } from '#lib/privacy/release/runtime.ts';
@@ -72,7 +72,12 @@ async function fetchPlans(url: string, sha256: string): Promise<PackedPlans> {
 /** After every change of the data (a new revision): the shown layer's packed plans, if it has any. */
 function offerPlans(engine: Engine): void {
 	const only = dataset.layers.length === 1 ? layerPlans[dataset.layers[0]] : undefined;
-	if (only && dataset.fingerprint && only.fingerprint === dataset.fingerprint) providePackedPlans(engine, dataset.revision, dataset.fingerprint, only.plans);
+	if (!only || !dataset.fingerprint) return exposePlanSource('computed');
+	if (only.fingerprint !== dataset.fingerprint) {
+		console.warn('release plans: the manifest\'s plans were made from other files; computing them');
+		return exposePlanSource('computed');
+	}
+	void providePackedPlans(engine, dataset.revision, dataset.fingerprint, only.plans).then((used) => exposePlanSource(used ? 'packed' : 'computed'));
 }
 
 async function openDataset(source: DataSource): Promise<OpenedDataset> {

@@ -65,9 +65,9 @@ const packed = new WeakMap<Engine, { revision: number; plans: Promise<PackedPlan
  * Offer packed plans for the data of `revision`, made from the data whose
  * fingerprint is `fingerprint`: used where they match it, the rules and the
  * family definitions; a file that fails to load or match is ignored (plans
- * are then computed, as without one).
+ * are then computed, as without one). Resolves to whether they are used.
  */
-export function providePackedPlans(engine: Engine, revision: number, fingerprint: string, plans: Promise<PackedPlans>): void {
+export function providePackedPlans(engine: Engine, revision: number, fingerprint: string, plans: Promise<PackedPlans>): Promise<boolean> {
 	const checked = plans.then(
 		(p) => {
 			if (p.fingerprint !== fingerprint || p.rules !== RULES_VERSION || p.min !== RELEASE_MIN) {
@@ -82,6 +82,7 @@ export function providePackedPlans(engine: Engine, revision: number, fingerprint
 		}
 	);
 	packed.set(engine, { revision, plans: checked });
+	return checked.then((p) => p !== null);
 }
 
 async function packedCohort(engine: Engine, cohort: Cohort, revision: number) {
