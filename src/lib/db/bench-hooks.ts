@@ -1,13 +1,19 @@
 /**
  * Globals the benchmark scripts (bench/) and the browser tests read from the
- * page: `__ibQueries`, the engine's query log, and `__ibLoad`, the timings of
- * the first load. Nothing in the app reads them.
+ * page: `__ibQueries`, the engine's query log, `__ibLoad`, the timings of
+ * the first load, and `__ibPlans`, where the release plans came from. Nothing in the app reads them.
  */
 import type { LoadResult } from './load.ts';
 
 interface Hooks {
 	__ibQueries?: unknown;
 	__ibLoad?: unknown;
+	__ibPlans?: unknown;
+}
+
+/** Whether the release plans of the current data are the packed ones or computed on the page. */
+export function exposePlanSource(source: 'packed' | 'computed'): void {
+	(globalThis as Hooks).__ibPlans = source;
 }
 
 /** Expose the browser engine's query log (engine-browser.ts `queryLog`). */

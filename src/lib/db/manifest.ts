@@ -27,6 +27,19 @@ export interface ManifestDatabase {
 	sha256?: string;
 }
 
+/**
+ * The release plans of these data, computed by the publisher (`npm run
+ * data:plans`): the workbench reads them instead of building the plans on
+ * the page, when `fingerprint` is that of these files.
+ */
+export interface ManifestReleasePlans {
+	path: string;
+	bytes?: number;
+	sha256: string;
+	/** contentFingerprint of the files the plans were made from (data/plans.ts manifestFingerprint). */
+	fingerprint: string;
+}
+
 export interface DatasetManifest {
 	name: string;
 	name_lv?: string;
@@ -34,6 +47,7 @@ export interface DatasetManifest {
 	schema_version?: string;
 	tables: Record<string, ManifestTable>;
 	database?: ManifestDatabase;
+	releasePlans?: ManifestReleasePlans;
 }
 
 export function parseManifest(json: unknown): DatasetManifest {
@@ -56,6 +70,12 @@ export function parseManifest(json: unknown): DatasetManifest {
 			throw new Error('Manifest "database" needs "tables", a list of table names');
 		}
 		d.format = 'duckdb';
+	}
+	if (m.releasePlans !== undefined) {
+		const r = m.releasePlans as Partial<ManifestReleasePlans>;
+		if (typeof r?.path !== 'string' || typeof r.sha256 !== 'string' || typeof r.fingerprint !== 'string') {
+			throw new Error('Manifest "releasePlans" needs "path", "sha256" and "fingerprint"');
+		}
 	}
 	return m as DatasetManifest;
 }

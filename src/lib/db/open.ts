@@ -11,15 +11,17 @@ import { fetchBlob, fetchBytes, fetchJson } from './fetch.ts';
 import { parseManifest } from './manifest.ts';
 import { ensureLayerSchemas, selectLayers, type Layer } from './layers.ts';
 import { attachDatabase } from './attach.ts';
-import { datasetFingerprint } from './result-cache.ts';
+import { contentFingerprint, datasetFingerprint } from './result-cache.ts';
 import { PILOT_MANIFEST, pilotFileUrl } from './pilot.ts';
 import { dataset, type DataSource } from './state.svelte.ts';
-import { exposeLoadTimings, exposeQueryLog } from './bench-hooks.ts';
+import { exposeLoadTimings, exposePlanSource, exposeQueryLog } from './bench-hooks.ts';
 import { TABLES } from '#lib/contract/schema.ts';
 import { liveStoredHint, restoreStoredLive } from './persist/live.ts';
 import { lockDown } from './lockdown.ts';
 import { admitSource, dataSourceOf, manifestFileUrl, verifyDownloaded } from './trust.svelte.ts';
 import type { VerifiedContent } from './verify.ts';
+import { parsePackedPlans, type PackedPlans } from '#lib/privacy/release/packed.ts';
+import { providePackedPlans } from '#lib/privacy/release/runtime.ts';
 
 /**
  * A dataset can be opened from a manifest URL given as `?data=` (e.g. on a
@@ -56,6 +58,32 @@ interface OpenedDataset {
 	database: Promise<Blob> | null;
 	/** Every file hashed and checked against the manifest (rejects on the first mismatch). */
 	verified: Promise<VerifiedContent>;
+	/** The release plans packed with the data (manifest `releasePlans`), checked against their sha256. */
+	plans: Promise<PackedPlans> | null;
+}
+
+/** Packed release plans per layer, offered to the release path whenever that layer alone is shown. */
+const layerPlans: Partial<Record<Layer, { fingerprint: string; plans: Promise<PackedPlans> }>> = {};
+
+async function fetchPlans(url: string, sha256: string): Promise<PackedPlans> {
+	const bytes = await fetchBytes(url);
+	const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+	const hex = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+	if (hex !== sha256) throw new Error(`${url}: sha256 differs from the manifest`);
+	return parsePackedPlans(JSON.parse(new TextDecoder().decode(bytes)));
+}
+
+/** After every change of the data (a new revision): the shown layer's packed plans, if it has any. */
+function offerPlans(engine: Engine): void {
+	const only = dataset.layers.length === 1 ? layerPlans[dataset.layers[0]] : undefined;
+	// Matched against the hashes computed here (verify.ts), never against what a manifest claims.
+	const content = only && !(liveUploaded && dataset.layers.includes('live')) ? contentFingerprint(dataset.verified[dataset.layers[0]]) : null;
+	if (!only || !content) return exposePlanSource('computed');
+	if (only.fingerprint !== content) {
+		console.warn('release plans: the manifest\'s plans were made from other files; computing them');
+		return exposePlanSource('computed');
+	}
+	void providePackedPlans(engine, dataset.revision, content, only.plans).then((used) => exposePlanSource(used ? 'packed' : 'computed'));
 }
 
 async function openDataset(source: DataSource): Promise<OpenedDataset> {
@@ -74,13 +102,16 @@ async function openDataset(source: DataSource): Promise<OpenedDataset> {
 		content.files[path] = { sha256: await verifyDownloaded(path, sha256, data), verified: sha256 !== undefined };
 		return data;
 	};
+	// Small, and needed only once figures are asked for: fetched alongside the data.
+	const plans = manifest.releasePlans ? fetchPlans(fileUrl(manifest.releasePlans.path), manifest.releasePlans.sha256) : null;
+	plans?.catch(() => {}); // reported (as a warning) where the release path awaits it
 	if (manifest.database) {
 		// One database file instead of a Parquet file per table: fetched while the engine
 		// compiles, then attached as it is (no decoding on the page at all).
 		const db = manifest.database;
 		const database = fetchBlob(fileUrl(db.path)).then((blob) => check(db.path, db.sha256, blob));
 		database.catch(() => {}); // reported when the loader awaits it
-		return { manifest, files, database, verified: database.then(() => content) };
+		return { manifest, files, database, verified: database.then(() => content), plans };
 	}
 	// Fetch and decode each file as soon as possible: this runs on the page's thread
 	// while the engine compiles in its worker, so the two overlap.
@@ -98,15 +129,17 @@ async function openDataset(source: DataSource): Promise<OpenedDataset> {
 	}
 	const verified = Promise.all(hashed).then(() => content);
 	verified.catch(() => {});
-	return { manifest, files, database: null, verified };
+	return { manifest, files, database: null, verified, plans };
 }
 
 async function loadLayer(engine: Engine, layer: Layer, opened: Promise<OpenedDataset>): Promise<void> {
-	const { manifest, files, database, verified } = await opened;
+	const { manifest, files, database, verified, plans } = await opened;
 	// Every file is checked before any is loaded: a mismatch leaves the layer as it was.
 	const content = await verified;
 	dataset.manifests = { ...dataset.manifests, [layer]: manifest };
 	dataset.verified = { ...dataset.verified, [layer]: content };
+	if (plans && manifest.releasePlans) layerPlans[layer] = { fingerprint: manifest.releasePlans.fingerprint, plans };
+	else delete layerPlans[layer];
 	if (database) {
 		const tablesTotal = manifest.database!.tables.length;
 		dataset.table = manifest.database!.path;
@@ -167,6 +200,7 @@ async function start(): Promise<Engine> {
 	dataset.status = 'ready';
 	exposeLoadTimings({ engineMs: dataset.engineMs, engineStartedAt: t0, engineSteps, loadResult: dataset.loadResult! });
 	dataset.revision++;
+	offerPlans(engine);
 	return engine;
 }
 
@@ -210,6 +244,7 @@ export async function useLayers(layers: Layer[]): Promise<void> {
 	dataset.layers = layers;
 	updateFingerprint();
 	dataset.revision++;
+	offerPlans(engine);
 }
 
 /** Open a dataset from a manifest URL as the live layer (replacing what was there) and show it. */
@@ -229,6 +264,7 @@ export async function openUrlDataset(url: string): Promise<void> {
 		updateFingerprint();
 		dataset.status = 'ready';
 		dataset.revision++;
+		offerPlans(engine);
 	}
 }
 

@@ -28,11 +28,23 @@ export function datasetFingerprint(contents: readonly (VerifiedContent | null | 
 	if (contents.length === 0) return null;
 	const parts: string[] = [];
 	for (const c of contents) {
-		if (!fullyVerified(c)) return null;
-		const files = Object.entries(c.files).sort(([a], [b]) => a.localeCompare(b));
-		parts.push(`${c.origin}#${files.map(([path, f]) => `${path}:${f.sha256}`).join(',')}`);
+		const files = contentFingerprint(c);
+		if (files === null) return null;
+		parts.push(`${c!.origin}#${files}`);
 	}
 	return parts.join('|');
+}
+
+/**
+ * The files' hashes alone (path:sha256, sorted), or null unless every one was
+ * verified: what derived files made by the publisher beside the data (the
+ * packed release plans, data/plans.ts) are matched with, wherever the data are served.
+ * @example contentFingerprint({ origin: 'https://x.lv', files: { 'a.parquet': { sha256: 'ab', verified: true } } }) // → 'a.parquet:ab'
+ */
+export function contentFingerprint(content: VerifiedContent | null | undefined): string | null {
+	if (!fullyVerified(content)) return null;
+	const files = Object.entries(content!.files).sort(([a], [b]) => a.localeCompare(b));
+	return files.map(([path, f]) => `${path}:${f.sha256}`).join(',');
 }
 
 function open(): Promise<IDBDatabase | null> {

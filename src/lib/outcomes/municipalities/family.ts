@@ -21,8 +21,7 @@
 import type { Engine } from '#lib/db/engine.ts';
 import type { Cohort } from '#lib/filters/filters.ts';
 import { namedSql } from '#lib/query/sql.ts';
-import { familyPlan, selectionPlan, type FamilySource } from '#lib/privacy/release/runtime.ts';
-import type { FamilyPlan, SelectionPlan } from '#lib/privacy/release/plan.ts';
+import { familyRelease, selectionRelease, type FamilyRelease, type FamilySource, type SelectionRelease } from '#lib/privacy/release/runtime.ts';
 import { municipalityOutcomes, PERSON_CTES as C, type MunicipalityRaw } from './query.ts';
 import { GOAL_FAMILY } from '../goals/family.ts';
 
@@ -100,9 +99,9 @@ export interface MunicipalityData {
 	cohort: Cohort;
 	rows: MunicipalityRaw[];
 	/** The cohort's selection plan: which places' rows may be shown. */
-	selections: SelectionPlan;
+	selections: SelectionRelease;
 	/** The plans of MUNICIPALITY_FAMILIES[cohort]. */
-	families: readonly FamilyPlan[];
+	families: readonly FamilyRelease[];
 }
 
 /**
@@ -112,8 +111,8 @@ export interface MunicipalityData {
 export async function municipalityData(engine: Engine, cohort: Cohort, revision = 0): Promise<MunicipalityData> {
 	const [rows, selections, families] = await Promise.all([
 		municipalityOutcomes(engine, cohort),
-		selectionPlan(engine, cohort, revision),
-		Promise.all(MUNICIPALITY_FAMILIES[cohort].map((s) => familyPlan(engine, cohort, s, revision)))
+		selectionRelease(engine, cohort, revision),
+		Promise.all(MUNICIPALITY_FAMILIES[cohort].map((s) => familyRelease(engine, cohort, s, revision)))
 	]);
 	return { cohort, rows, selections, families };
 }

@@ -87,7 +87,8 @@ export function releaseMunicipalities(data: MunicipalityData, ctx: ReleaseContex
 		// A place the space does not know (outside the cohort's people) is never shown.
 		if (i === undefined) return 'selection';
 		const cell = plan.cells[i];
-		return cell.reason ?? releaseContext(key, cell.n, data.families);
+		// A shown selection's people are always known (packed plans keep them only where shown).
+		return cell.reason ?? (cell.n === null ? 'selection' : releaseContext(key, cell.n, data.families));
 	};
 	return data.rows.map((r) => {
 		const base = { level: r.level, code: r.code, name_lv: r.name_lv, name_en: r.name_en, region: r.region, reporting_months: r.reporting_months };

@@ -4,7 +4,7 @@
  * Outcome modules release their data through it, so a page, its downloads
  * and the report format the same released values.
  */
-import type { FamilyPlan } from './plan.ts';
+import type { FamilyRelease } from './packed.ts';
 import type { HiddenReason } from './protect.ts';
 
 export interface ReleaseContext {
@@ -17,7 +17,7 @@ export interface ReleaseContext {
 	shown(family: string, row: string): boolean;
 }
 
-export function releaseContext(selection: string, n: number, plans: readonly FamilyPlan[]): ReleaseContext {
+export function releaseContext(selection: string, n: number, plans: readonly FamilyRelease[]): ReleaseContext {
 	const byFamily = new Map(plans.map((p) => [p.family, p]));
 	const hidden = (family: string, row: string): HiddenReason | null => {
 		const plan = byFamily.get(family);

@@ -16,6 +16,9 @@ import { buildSpace, selectionOfFilters, yearPeriods, type Period } from './spac
 import { RELEASE_MIN } from './rules.ts';
 import { cohortPublished } from './published.ts';
 import { releaseContext, type ReleaseContext } from './context.ts';
+import { familySignature, RULES_VERSION, unpackFamily, unpackSelections, type FamilyRelease, type PackedPlans, type SelectionRelease } from './packed.ts';
+
+export type { FamilyRelease, SelectionRelease };
 
 /** A table family as the outcome modules declare it: rows and one contributor query. */
 export interface FamilySource {
@@ -52,6 +55,77 @@ function entry(engine: Engine, revision: number, cohort: Cohort): CacheEntry {
 	let e = byKey.get(key);
 	if (!e) byKey.set(key, (e = { families: new Map() }));
 	return e;
+}
+
+// Plans packed beside the data (packed.ts), per engine, for one dataset revision only: new data
+// (a live upload, other layers) make a new revision, whose plans are computed.
+const packed = new WeakMap<Engine, { revision: number; plans: Promise<PackedPlans | null> }>();
+
+/**
+ * Offer packed plans for the data of `revision`, made from the data whose
+ * fingerprint is `fingerprint`: used where they match it, the rules and the
+ * family definitions; a file that fails to load or match is ignored (plans
+ * are then computed, as without one). Resolves to whether they are used.
+ */
+export function providePackedPlans(engine: Engine, revision: number, fingerprint: string, plans: Promise<PackedPlans>): Promise<boolean> {
+	const checked = plans.then(
+		(p) => {
+			if (p.fingerprint !== fingerprint || p.rules !== RULES_VERSION || p.min !== RELEASE_MIN) {
+				console.warn('release plans: the packed plans are not of these data or rules; computing them');
+				return null;
+			}
+			return p;
+		},
+		(e: unknown) => {
+			console.warn(`release plans: packed plans not loaded (${e instanceof Error ? e.message : String(e)}); computing them`);
+			return null;
+		}
+	);
+	packed.set(engine, { revision, plans: checked });
+	return checked.then((p) => p !== null);
+}
+
+async function packedCohort(engine: Engine, cohort: Cohort, revision: number) {
+	const p = packed.get(engine);
+	if (!p || p.revision !== revision) return null;
+	return (await p.plans)?.cohorts[cohort] ?? null;
+}
+
+// Unpacked plans, per engine, revision and cohort (families per declared source, checked once).
+const unpacked = new WeakMap<Engine, Map<string, { selections: SelectionRelease; families: Map<FamilySource, FamilyRelease | null> }>>();
+
+async function unpackedCohort(engine: Engine, cohort: Cohort, revision: number) {
+	const c = await packedCohort(engine, cohort, revision);
+	if (!c) return null;
+	let byKey = unpacked.get(engine);
+	if (!byKey) unpacked.set(engine, (byKey = new Map()));
+	const key = `${revision}:${cohort}`;
+	for (const k of byKey.keys()) if (!k.startsWith(`${revision}:`)) byKey.delete(k);
+	let u = byKey.get(key);
+	if (!u) byKey.set(key, (u = { selections: unpackSelections(c, cohort), families: new Map() }));
+	return { packed: c, unpacked: u };
+}
+
+/** The cohort's selection plan as the views read it: packed with the data, else computed. */
+export async function selectionRelease(engine: Engine, cohort: Cohort, revision = 0): Promise<SelectionRelease> {
+	return (await unpackedCohort(engine, cohort, revision))?.unpacked.selections ?? selectionPlan(engine, cohort, revision);
+}
+
+/** A family's plan as the release step reads it: packed with the data (same definition), else computed. */
+export async function familyRelease(engine: Engine, cohort: Cohort, source: FamilySource, revision = 0): Promise<FamilyRelease> {
+	const u = await unpackedCohort(engine, cohort, revision);
+	const f = u?.packed.families[source.id];
+	if (u && f) {
+		let plan = u.unpacked.families.get(source);
+		if (plan === undefined) {
+			// Rows read from the data are the packed ones (the fingerprint vouches for the data); fixed rows must be equal.
+			const rows = typeof source.rows === 'function' ? f.rows : source.rows;
+			plan = familySignature(source, cohort, rows) === f.signature ? unpackFamily(source.id, u.packed, f) : null;
+			u.unpacked.families.set(source, plan);
+		}
+		if (plan) return plan;
+	}
+	return familyPlan(engine, cohort, source, revision);
 }
 
 export function selectionPlan(engine: Engine, cohort: Cohort, revision = 0): Promise<SelectionPlan> {
@@ -111,13 +185,13 @@ export type SelectionCheck =
 	| { ok: false; reason: 'outside' | 'hidden' | 'empty'; detail?: string; key?: string };
 
 /** May the filters' selection be shown? */
-export function checkSelection(plan: SelectionPlan, f: Filters): SelectionCheck {
+export function checkSelection(plan: SelectionRelease, f: Filters): SelectionCheck {
 	const s = selectionOfFilters(plan.space, f);
 	if ('outside' in s) return { ok: false, reason: 'outside', detail: s.outside };
 	const i = plan.space.byKey.get(s.key)!;
 	const cell = plan.cells[i];
 	if (cell.n === 0) return { ok: false, reason: 'empty', key: s.key };
-	if (cell.reason !== null) return { ok: false, reason: 'hidden', key: s.key };
+	if (cell.reason !== null || cell.n === null) return { ok: false, reason: 'hidden', key: s.key };
 	return { ok: true, key: s.key, n: cell.n };
 }
 
@@ -138,11 +212,11 @@ export type Blocked = Extract<SelectionCheck, { ok: false }>;
  * shown: the one function every view (and the publish build) gets figures from.
  */
 export async function releasedResult<T, R>(engine: Engine, f: Filters, spec: ReleaseSpec<T, R>, revision = 0): Promise<{ value: R } | { blocked: Blocked }> {
-	const plan = await selectionPlan(engine, f.cohort, revision);
+	const plan = await selectionRelease(engine, f.cohort, revision);
 	const check = checkSelection(plan, f);
 	if (!check.ok) return { blocked: check };
 	const sources = typeof spec.families === 'function' ? spec.families(f.cohort) : (spec.families ?? []);
-	const [data, plans] = await Promise.all([spec.run(engine, f, revision), Promise.all(sources.map((s) => familyPlan(engine, f.cohort, s, revision)))]);
+	const [data, plans] = await Promise.all([spec.run(engine, f, revision), Promise.all(sources.map((s) => familyRelease(engine, f.cohort, s, revision)))]);
 	return { value: spec.release(data, releaseContext(check.key, check.n, plans)) };
 }
 
@@ -150,7 +224,7 @@ export async function releasedResult<T, R>(engine: Engine, f: Filters, spec: Rel
 export async function selectionGate(engine: Engine, f: Filters, cohorts: readonly Cohort[], revision = 0): Promise<SelectionCheck & { cohort: Cohort }> {
 	let first: (SelectionCheck & { cohort: Cohort }) | null = null;
 	for (const cohort of cohorts) {
-		const check = checkSelection(await selectionPlan(engine, cohort, revision), forCohort(f, cohort));
+		const check = checkSelection(await selectionRelease(engine, cohort, revision), forCohort(f, cohort));
 		if (!check.ok) return { ...check, cohort };
 		first ??= { ...check, cohort };
 	}
