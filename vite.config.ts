@@ -54,8 +54,9 @@ export default defineConfig({
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
 	// The pilot's Parquet files stay files, never data: URLs: the Content-Security-Policy's connect-src is 'self' (kit.config.js).
 	build: { target: 'es2022', chunkSizeWarningLimit: 2000, assetsInlineLimit: (file) => (file.endsWith('.parquet') ? false : undefined) },
-	// Workers are bundled apart: the check worker builds Arrow tables too, under the same rule.
-	worker: { format: 'es', plugins: () => [cspSafeArrow()] },
+	// Workers are bundled apart: the published site's swaps (no parquet-wasm in the check worker)
+	// and the eval-free Arrow check apply to them too.
+	worker: { format: 'es', plugins: () => [...(PUBLISHED ? [publishedSite()] : []), cspSafeArrow()] },
 	test: {
 		projects: [
 			{

@@ -20,3 +20,8 @@ export class WriterPropertiesBuilder {
 	}
 }
 export const Compression = {} as Record<string, number>;
+export class ParquetFile {
+	static fromFile(): never {
+		return refuse();
+	}
+}
