@@ -15,6 +15,7 @@ import * as exportView from './views/export';
 import * as report from './views/report';
 import * as data from './views/data';
 import * as privacy from './views/privacy';
+import * as trends from './views/trends';
 
 export const lv = {
 	...coreLv,
@@ -27,7 +28,8 @@ export const lv = {
 	...exportView.lv,
 	...report.lv,
 	...data.lv,
-	...privacy.lv
+	...privacy.lv,
+	...trends.lv
 };
 export type MessageKey = keyof typeof lv;
 export const en: Record<MessageKey, string> = {
@@ -41,5 +43,6 @@ export const en: Record<MessageKey, string> = {
 	...exportView.en,
 	...report.en,
 	...data.en,
-	...privacy.en
+	...privacy.en,
+	...trends.en
 };

@@ -1,0 +1,211 @@
+/**
+ * The quarterly series shaped and released (pure; no queries): each point is
+ * its figure or null where the release path hides it ("–" in the tables, a
+ * gap in the line), then the tables' rows and columns and the charts' points.
+ *
+ * Which cell each point rests on:
+ * - active / new / exited: `trends.participants` rows `active:q`, `new:q`,
+ *   `exited:q` (family.ts); none at all where the plan hides its `people` row
+ *   (the selection's count is public whatever this plan says);
+ * - cost per participant-month of a group: the costs family's quarter row
+ *   (`q:YYYY-Qn:<group>`, `q:YYYY-Qn` for all groups) for the cost, and
+ *   `active:q` for the participant-months it is divided by;
+ * - goals reviewed / achieved: the goals family's `q:YYYY-Qn:reviewed` and
+ *   `q:YYYY-Qn:achieved`; the share achieved needs both.
+ */
+import type { Cohort } from '#lib/filters/filters.ts';
+import { translate, type Lang, type MessageKey } from '#lib/i18n/translate.ts';
+import { formatEur, formatNumber, formatPercent } from '#lib/i18n/format.ts';
+import type { ReleaseContext } from '#lib/privacy/release/context.ts';
+import { RELEASE_MIN } from '#lib/privacy/release/rules.ts';
+import type { Column } from '#lib/ui/table.ts';
+import { COST_FAMILY_ID, quarterCostRow } from '#lib/outcomes/costs/family.ts';
+import { GROUP_ORDER } from '#lib/outcomes/costs/summary.ts';
+import { GOAL_FAMILY_ID, goalQuarterRow } from '#lib/outcomes/goals/family.ts';
+import { PARTICIPANT_METRICS, PEOPLE_ROW, TRENDS_FAMILY_ID, trendRow, type ParticipantMetric } from './family.ts';
+import type { CostQuarter, GoalQuarter, ParticipantQuarter } from './query.ts';
+import type { TrendPoint } from './chart.ts';
+
+/** What the view queries (query.ts). */
+export interface TrendData {
+	cohort: Cohort;
+	quarters: string[];
+	participants: ParticipantQuarter[];
+	costs: CostQuarter[];
+	goals: GoalQuarter[];
+}
+
+export const TOTAL_GROUP = 'total';
+
+export interface ReleasedParticipantQuarter {
+	quarter: string;
+	active: number | null;
+	new: number | null;
+	exited: number | null;
+}
+
+export interface ReleasedCostQuarter {
+	quarter: string;
+	/** Cost per participant-month by service group, and 'total' for all groups. */
+	perMonth: Record<string, number | null>;
+}
+
+export interface ReleasedGoalQuarter {
+	quarter: string;
+	reviewed: number | null;
+	achieved: number | null;
+	/** achieved / reviewed (0..1) */
+	achievedShare: number | null;
+}
+
+export interface ReleasedTrends {
+	quarters: string[];
+	/** The service groups with a series, in the costs view's order, then 'total'. */
+	groups: string[];
+	participants: ReleasedParticipantQuarter[];
+	costs: ReleasedCostQuarter[];
+	goals: ReleasedGoalQuarter[];
+	/** Which series have a hidden point (the views add the release note). */
+	hidden: { participants: boolean; costs: boolean; goals: boolean };
+}
+
+/** The series as the release plans allow them (pure). */
+export function releaseTrends(data: TrendData, ctx: ReleaseContext): ReleasedTrends {
+	const peopleShown = ctx.shown(TRENDS_FAMILY_ID, PEOPLE_ROW);
+	const pShown = (m: ParticipantMetric, q: string) => peopleShown && ctx.shown(TRENDS_FAMILY_ID, trendRow(m, q));
+	const participants = data.participants.map((p) => {
+		const out: ReleasedParticipantQuarter = { quarter: p.quarter, active: null, new: null, exited: null };
+		for (const m of PARTICIPANT_METRICS) out[m] = pShown(m, p.quarter) ? p[m] : null;
+		return out;
+	});
+
+	const present = new Set(data.costs.map((c) => c.service_group).filter((g): g is string => g !== null));
+	const order: string[] = GROUP_ORDER[data.cohort];
+	const groups = [...order.filter((g) => present.has(g)), ...[...present].filter((g) => !order.includes(g)).sort(), TOTAL_GROUP];
+	const months = new Map(data.participants.map((p) => [p.quarter, p.participant_months]));
+	const costs = data.quarters.map((quarter) => {
+		const perMonth: Record<string, number | null> = {};
+		const divisorShown = pShown('active', quarter);
+		const pm = months.get(quarter) ?? 0;
+		for (const g of groups) {
+			const group = g === TOTAL_GROUP ? null : g;
+			const row = data.costs.find((c) => c.quarter === quarter && c.service_group === group);
+			const shown = divisorShown && ctx.shown(COST_FAMILY_ID, quarterCostRow(quarter, group));
+			// Nobody participating: no divisor, no figure (not a hidden one).
+			perMonth[g] = shown && pm > 0 ? (row?.cost_eur ?? 0) / pm : null;
+		}
+		return { quarter, perMonth };
+	});
+	const costHidden = data.quarters.some(
+		(q) => (months.get(q) ?? 0) > 0 && groups.some((g) => !(pShown('active', q) && ctx.shown(COST_FAMILY_ID, quarterCostRow(q, g === TOTAL_GROUP ? null : g))))
+	);
+
+	const goals = data.goals.map((g): ReleasedGoalQuarter => {
+		const reviewed = ctx.shown(GOAL_FAMILY_ID, goalQuarterRow(g.quarter, 'reviewed')) ? g.reviewed : null;
+		const achieved = ctx.shown(GOAL_FAMILY_ID, goalQuarterRow(g.quarter, 'achieved')) ? g.achieved : null;
+		return { quarter: g.quarter, reviewed, achieved, achievedShare: reviewed !== null && achieved !== null && reviewed > 0 ? achieved / reviewed : null };
+	});
+
+	return {
+		quarters: data.quarters,
+		groups,
+		participants,
+		costs,
+		goals,
+		hidden: {
+			participants: participants.some((p) => PARTICIPANT_METRICS.some((m) => p[m] === null)),
+			costs: costHidden,
+			goals: goals.some((g) => g.reviewed === null || g.achieved === null)
+		}
+	};
+}
+
+// ------------------------------------------------------------------ tables and charts
+
+/** "2019. g. 3. cet." in Latvian, "Q3 2019" in English. */
+export function quarterLabel(lang: Lang, q: string): string {
+	const [y, n] = q.split('-Q');
+	return translate(lang, 'trends.quarter', { year: y, n });
+}
+
+export const groupLabel = (lang: Lang, g: string) => translate(lang, (g === TOTAL_GROUP ? 'costs.total' : `costs.group.${g}`) as MessageKey);
+
+/** A row of one of the tables: the quarter's label and its figures (null = "–"). */
+export type TrendRow = { quarter: string; label: string } & Record<string, number | string | null>;
+
+const hiddenNote = (lang: Lang) => translate(lang, 'release.cellHidden', { min: RELEASE_MIN });
+
+export function participantRows(lang: Lang, r: ReleasedTrends): TrendRow[] {
+	return r.participants.map((p) => ({ ...p, label: quarterLabel(lang, p.quarter) }));
+}
+
+export function participantColumns(lang: Lang): Column<TrendRow>[] {
+	const note = hiddenNote(lang);
+	const num = (key: string): Column<TrendRow> => ({
+		key,
+		label: translate(lang, `trends.col.${key}` as MessageKey),
+		numeric: true,
+		format: (v) => formatNumber(lang, v as number | null),
+		suppressed: (row) => (row[key] === null ? note : null)
+	});
+	return [{ key: 'label', label: translate(lang, 'trends.col.quarter'), rowHeader: true }, num('active'), num('new'), num('exited')];
+}
+
+export function costRows(lang: Lang, r: ReleasedTrends): TrendRow[] {
+	return r.costs.map((c) => ({ quarter: c.quarter, label: quarterLabel(lang, c.quarter), ...c.perMonth }));
+}
+
+export function costColumns(lang: Lang, r: Pick<ReleasedTrends, 'groups'>): Column<TrendRow>[] {
+	const note = hiddenNote(lang);
+	return [
+		{ key: 'label', label: translate(lang, 'trends.col.quarter'), rowHeader: true },
+		...r.groups.map(
+			(g): Column<TrendRow> => ({
+				key: g,
+				label: groupLabel(lang, g),
+				numeric: true,
+				format: (v) => formatEur(lang, v as number | null),
+				suppressed: (row) => (row[g] === null ? note : null)
+			})
+		)
+	];
+}
+
+export function goalRows(lang: Lang, r: ReleasedTrends): TrendRow[] {
+	return r.goals.map((g) => ({ ...g, label: quarterLabel(lang, g.quarter) }));
+}
+
+export function goalColumns(lang: Lang): Column<TrendRow>[] {
+	const note = hiddenNote(lang);
+	const col = (key: string, format: (v: number | null) => string): Column<TrendRow> => ({
+		key,
+		label: translate(lang, `trends.col.${key}` as MessageKey),
+		numeric: true,
+		format: (v) => format(v as number | null),
+		suppressed: (row) => (row[key] === null ? note : null)
+	});
+	return [
+		{ key: 'label', label: translate(lang, 'trends.col.quarter'), rowHeader: true },
+		col('reviewed', (v) => formatNumber(lang, v)),
+		col('achieved', (v) => formatNumber(lang, v)),
+		col('achievedShare', (v) => formatPercent(lang, v))
+	];
+}
+
+/** Chart points of the given series of table rows: a null value is a gap in its line. */
+export function seriesPoints(lang: Lang, rows: TrendRow[], series: { key: string; label: string }[]): TrendPoint[] {
+	return series.flatMap((s) => rows.map((row) => ({ quarter: row.quarter, series: s.label, value: row[s.key] as number | null })));
+}
+
+export const participantSeries = (lang: Lang) => PARTICIPANT_METRICS.map((m) => ({ key: m, label: translate(lang, `trends.col.${m}` as MessageKey) }));
+export const costSeries = (lang: Lang, r: Pick<ReleasedTrends, 'groups'>) => r.groups.map((g) => ({ key: g, label: groupLabel(lang, g) }));
+export const goalSeries = (lang: Lang) => (['reviewed', 'achieved'] as const).map((k) => ({ key: k, label: translate(lang, `trends.col.${k}` as MessageKey) }));
+
+/** A one-line text alternative of a chart: the series' first and last shown values. */
+export function seriesSummary(lang: Lang, rows: TrendRow[], key: string, format: (v: number) => string): string {
+	const shown = rows.filter((r) => r[key] !== null);
+	if (shown.length < 2) return '';
+	const a = shown[0];
+	const b = shown[shown.length - 1];
+	return translate(lang, 'trends.summary', { from: a.label, to: b.label, a: format(a[key] as number), b: format(b[key] as number) });
+}
