@@ -29,6 +29,11 @@ export const lv = {
 	'trends.sheet.participants': 'Tendences dalībnieki',
 	'trends.sheet.costs': 'Tendences izmaksas',
 	'trends.sheet.goals': 'Tendences mērķi',
+	'trends.wholeTimeOnly': 'Ceturkšņu tendences rāda visam laikam. Izvēlieties periodu “viss laiks”.',
+	'trends.withheld.level':
+		'Dalībnieku skaitu un izmaksas uz dalībnieka mēnesi pa ceturkšņiem rāda tikai visai kohortai un plānošanas reģioniem: šaurākām atlasēm ceturkšņu skaitļus varētu atņemt no kopējiem.',
+	'trends.withheld.small':
+		'Dalībnieku skaitu pa ceturkšņiem šai atlasei nerāda: kādā ceturksnī ir mazāk nekā {min} personas, un atlases kopskaits (redzams visās lapās) ļautu to atrast atņemot.',
 	'report.section.trends': 'Tendences pa ceturkšņiem'
 };
 
@@ -62,5 +67,10 @@ export const en: Record<keyof typeof lv, string> = {
 	'trends.sheet.participants': 'Trends participants',
 	'trends.sheet.costs': 'Trends costs',
 	'trends.sheet.goals': 'Trends goals',
+	'trends.wholeTimeOnly': 'Quarterly trends are shown over the whole time. Choose the period “whole time”.',
+	'trends.withheld.level':
+		'Participants and cost per participant-month by quarter are shown for the whole cohort and the planning regions only: for narrower selections the quarters’ figures could be subtracted from the totals.',
+	'trends.withheld.small':
+		'Participants by quarter are not shown for this selection: some quarter has fewer than {min} people, and the selection’s count (shown on every page) would let it be found by subtraction.',
 	'report.section.trends': 'Quarterly trends'
 };

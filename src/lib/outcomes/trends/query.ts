@@ -1,6 +1,7 @@
 /**
- * Quarterly series of one selection (the FilterBar's cohort, place, sex, age
- * band and preset period), over the quarters inside the period:
+ * Quarterly series of one selection (the FilterBar's cohort, place, sex and
+ * age band), over the whole time's quarters (the SQL's `inp`, the quarters
+ * inside the period, is every quarter then):
  *
  * - participants active (at some time in the quarter), new (started in it),
  *   exited (left in it), and participant-months (the months of the quarter in
@@ -15,7 +16,7 @@ import type { Engine } from '#lib/db/engine.ts';
 import type { Filters } from '#lib/filters/filters.ts';
 import { namedSql, run } from '#lib/query/sql.ts';
 import { SELECTION_SQL, selectionParams, type SelectionParam } from '#lib/query/selection.ts';
-import { QUARTERS_CTE } from '#lib/query/quarters.ts';
+import { QUARTERS_CTE, quarterKeySql } from '#lib/query/quarters.ts';
 import type { TrendData } from './summary.ts';
 
 export interface ParticipantQuarter {
@@ -32,6 +33,13 @@ export interface CostQuarter {
 	service_group: string | null;
 	cost_eur: number;
 	participants: number;
+}
+
+/** The people of the cohort (region null) or of a region, and the smallest non-empty participant cell among theirs. */
+export interface CellCheck {
+	region: string | null;
+	people: number;
+	smallest: number | null;
 }
 
 export interface GoalQuarter {
@@ -87,13 +95,58 @@ SELECT inp.quarter,
 FROM inp LEFT JOIN g ON g.reviewed_on BETWEEN inp.q_start AND inp.q_end
 GROUP BY inp.quarter, inp.q_start ORDER BY inp.q_start`);
 
-/** The three series of the filters' selection (unreleased; releaseTrends releases them). */
+/**
+ * Every participant cell of the cohort and of each planning region over the
+ * whole time (active, new, exited, and `cont`: started before the quarter
+ * and not yet left when it began, up to the quarter after the last), and
+ * each one's people: what `seriesShowable` (summary.ts) checks.
+ */
+export const TREND_CELLS_SQL = namedSql<'cohort' | 'from' | 'to'>(`
+WITH ${QUARTERS_CTE},
+ext AS (
+	SELECT quarter, q_start, q_end FROM qs
+	UNION ALL
+	SELECT ${quarterKeySql('d')}, d, (d + INTERVAL 3 MONTH - INTERVAL 1 DAY)::DATE FROM (SELECT (max(q_end) + INTERVAL 1 DAY)::DATE AS d FROM qs) WHERE d IS NOT NULL
+), pp AS (
+	SELECT p.participant_id, mu.region, p.enrolled_on, p.exited_on
+	FROM participants p JOIN municipalities mu ON mu.code = p.municipality_code
+	WHERE p.cohort = $cohort
+), c AS (
+	SELECT pp.region, ext.quarter, pp.participant_id,
+		pp.enrolled_on <= ext.q_end AND (pp.exited_on IS NULL OR pp.exited_on >= ext.q_start) AS active,
+		pp.enrolled_on BETWEEN ext.q_start AND ext.q_end AS started,
+		coalesce(pp.exited_on BETWEEN ext.q_start AND ext.q_end, false) AS exited,
+		pp.enrolled_on < ext.q_start AND (pp.exited_on IS NULL OR pp.exited_on >= ext.q_start) AS cont
+	FROM pp CROSS JOIN ext
+), cells AS (
+	SELECT CASE WHEN grouping(region) = 1 THEN NULL ELSE region END AS region,
+		count(*) FILTER (WHERE active) AS a, count(*) FILTER (WHERE started) AS n,
+		count(*) FILTER (WHERE exited) AS e, count(*) FILTER (WHERE cont) AS k
+	FROM c GROUP BY GROUPING SETS ((region, quarter), (quarter))
+), smallest AS (
+	SELECT region, min(v) FILTER (WHERE v > 0) AS smallest FROM (SELECT region, unnest([a, n, e, k]) AS v FROM cells) GROUP BY region
+), people AS (
+	SELECT CASE WHEN grouping(region) = 1 THEN NULL ELSE region END AS region, count(*) AS people FROM pp GROUP BY GROUPING SETS ((region), ())
+)
+SELECT people.region, people.people::INTEGER AS people, smallest.smallest::INTEGER AS smallest
+FROM people LEFT JOIN smallest ON smallest.region IS NOT DISTINCT FROM people.region
+ORDER BY people.region NULLS FIRST`);
+
+/**
+ * The three series of the filters' selection (unreleased; releaseTrends
+ * releases them). Over the whole time only: with a year chosen there are no
+ * series, and the view says why (the release path protects the series as one
+ * set of quarters, family.ts).
+ */
 export async function trendData(engine: Engine, f: Filters): Promise<TrendData> {
+	if (f.from || f.to) return { cohort: f.cohort, quarters: [], participants: [], costs: [], goals: [], wholeTimeOnly: true, level: 'other', cells: [] };
 	const values = selectionParams(f);
-	const [participants, costs, goals] = await Promise.all([
+	const [participants, costs, goals, cells] = await Promise.all([
 		run<ParticipantQuarter, SelectionParam>(engine, TREND_PARTICIPANTS_SQL, values),
 		run<CostQuarter, SelectionParam>(engine, TREND_COSTS_SQL, values),
-		run<GoalQuarter, SelectionParam>(engine, TREND_GOALS_SQL, values)
+		run<GoalQuarter, SelectionParam>(engine, TREND_GOALS_SQL, values),
+		run<CellCheck, 'cohort' | 'from' | 'to'>(engine, TREND_CELLS_SQL, { cohort: f.cohort, from: null, to: null })
 	]);
-	return { cohort: f.cohort, quarters: participants.map((p) => p.quarter), participants, costs, goals };
+	const level = f.municipalities.length || f.sex || f.ageBand ? 'other' : f.region ? 'region' : 'cohort';
+	return { cohort: f.cohort, quarters: participants.map((p) => p.quarter), participants, costs, goals, wholeTimeOnly: false, level, cells };
 }

@@ -5,8 +5,9 @@
  *
  * Which cell each point rests on:
  * - active / new / exited: `trends.participants` rows `active:q`, `new:q`,
- *   `exited:q` (family.ts); none at all where the plan hides its `people` row
- *   (the selection's count is public whatever this plan says);
+ *   `exited:q` (family.ts); none where the plan hides the `people` row or a
+ *   year's `people:YYYY` to protect other cells (those counts are public
+ *   whatever this plan says);
  * - cost per participant-month of a group: the costs family's quarter row
  *   (`q:YYYY-Qn:<group>`, `q:YYYY-Qn` for all groups) for the cost, and
  *   `active:q` for the participant-months it is divided by;
@@ -22,8 +23,8 @@ import type { Column } from '#lib/ui/table.ts';
 import { COST_FAMILY_ID, quarterCostRow } from '#lib/outcomes/costs/family.ts';
 import { GROUP_ORDER } from '#lib/outcomes/costs/summary.ts';
 import { GOAL_FAMILY_ID, goalQuarterRow } from '#lib/outcomes/goals/family.ts';
-import { PARTICIPANT_METRICS, PEOPLE_ROW, TRENDS_FAMILY_ID, trendRow, type ParticipantMetric } from './family.ts';
-import type { CostQuarter, GoalQuarter, ParticipantQuarter } from './query.ts';
+import { PARTICIPANT_METRICS, PEOPLE_ROW, TRENDS_FAMILY_ID, trendRow, yearPeopleRow, type ParticipantMetric } from './family.ts';
+import type { CellCheck, CostQuarter, GoalQuarter, ParticipantQuarter } from './query.ts';
 import type { TrendPoint } from './chart.ts';
 
 /** What the view queries (query.ts). */
@@ -33,6 +34,12 @@ export interface TrendData {
 	participants: ParticipantQuarter[];
 	costs: CostQuarter[];
 	goals: GoalQuarter[];
+	/** A year was chosen: the series run over the whole time only. */
+	wholeTimeOnly: boolean;
+	/** The selection: the whole cohort, one planning region, or narrower (municipality, sex, age band). */
+	level: 'cohort' | 'region' | 'other';
+	/** The cohort's and every region's smallest participant cell (query.ts, TREND_CELLS_SQL). */
+	cells: CellCheck[];
 }
 
 export const TOTAL_GROUP = 'total';
@@ -67,12 +74,35 @@ export interface ReleasedTrends {
 	goals: ReleasedGoalQuarter[];
 	/** Which series have a hidden point (the views add the release note). */
 	hidden: { participants: boolean; costs: boolean; goals: boolean };
+	wholeTimeOnly: boolean;
+	/** Why there are no participant series (and no costs per participant-month), or null. */
+	participantsWithheld: 'level' | 'small' | null;
+}
+
+/**
+ * May the selection show participant series at all (see family.ts)? The whole
+ * cohort where every one of its cells is 0 or at least 5 people; a region
+ * where that holds for the cohort and for every region (so no region's series
+ * is the cohort's minus the others'). Nothing narrower.
+ */
+export function seriesShowable(level: TrendData['level'], cells: readonly CellCheck[]): 'level' | 'small' | null {
+	if (level === 'other') return 'level';
+	const ok = (c: CellCheck) => c.people === 0 || (c.people >= RELEASE_MIN && (c.smallest === null || c.smallest >= RELEASE_MIN));
+	const cohort = cells.find((c) => c.region === null);
+	if (!cohort || !ok(cohort)) return 'small';
+	if (level === 'region' && !cells.every(ok)) return 'small';
+	return null;
 }
 
 /** The series as the release plans allow them (pure). */
 export function releaseTrends(data: TrendData, ctx: ReleaseContext): ReleasedTrends {
-	const peopleShown = ctx.shown(TRENDS_FAMILY_ID, PEOPLE_ROW);
-	const pShown = (m: ParticipantMetric, q: string) => peopleShown && ctx.shown(TRENDS_FAMILY_ID, trendRow(m, q));
+	// The selection's count and each year's selection's count are public (every page shows them). Where the plan hid
+	// one to protect other cells ('secondary'), it counted on a secret that is none: the selection shows no participant
+	// series at all. One of 1–4 people ('primary') is shown nowhere; a partial year has no row (also 'primary').
+	const years = [...new Set(data.quarters.map((q) => q.slice(0, 4)))];
+	const countsHidden = ctx.hidden(TRENDS_FAMILY_ID, PEOPLE_ROW) !== null || years.some((y) => ctx.hidden(TRENDS_FAMILY_ID, yearPeopleRow(y)) === 'secondary');
+	const withheld = seriesShowable(data.level, data.cells);
+	const pShown = (m: ParticipantMetric, q: string) => withheld === null && !countsHidden && ctx.shown(TRENDS_FAMILY_ID, trendRow(m, q));
 	const participants = data.participants.map((p) => {
 		const out: ReleasedParticipantQuarter = { quarter: p.quarter, active: null, new: null, exited: null };
 		for (const m of PARTICIPANT_METRICS) out[m] = pShown(m, p.quarter) ? p[m] : null;
@@ -96,7 +126,7 @@ export function releaseTrends(data: TrendData, ctx: ReleaseContext): ReleasedTre
 		}
 		return { quarter, perMonth };
 	});
-	const costHidden = data.quarters.some(
+	const costHidden = withheld === null && data.quarters.some(
 		(q) => (months.get(q) ?? 0) > 0 && groups.some((g) => !(pShown('active', q) && ctx.shown(COST_FAMILY_ID, quarterCostRow(q, g === TOTAL_GROUP ? null : g))))
 	);
 
@@ -113,10 +143,12 @@ export function releaseTrends(data: TrendData, ctx: ReleaseContext): ReleasedTre
 		costs,
 		goals,
 		hidden: {
-			participants: participants.some((p) => PARTICIPANT_METRICS.some((m) => p[m] === null)),
+			participants: withheld === null && participants.some((p) => PARTICIPANT_METRICS.some((m) => p[m] === null)),
 			costs: costHidden,
 			goals: goals.some((g) => g.reviewed === null || g.achieved === null)
-		}
+		},
+		wholeTimeOnly: data.wholeTimeOnly,
+		participantsWithheld: data.wholeTimeOnly ? null : withheld
 	};
 }
 

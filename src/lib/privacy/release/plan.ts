@@ -32,22 +32,16 @@ export interface Family {
 	rows: readonly string[];
 	/** People of the cohort (bits of `space.index`) the row's figures rest on in a period. */
 	contributors(row: string, period: Period): Bitset;
-	/**
-	 * Rows that are the union of other rows (a total and its groups); with a
-	 * `period` (its key) only in that period's selections (e.g. the people of a
-	 * year = those active in its first quarter and those who started later).
-	 */
-	tableConstraints?: readonly { total: string; parts: readonly string[]; period?: string }[];
+	/** Rows that are the union of other rows (a total and its groups). */
+	tableConstraints?: readonly { total: string; parts: readonly string[] }[];
 	/** Hide empty rows too (default: a zero is shown). */
 	hideZeros?: boolean;
 	/**
 	 * The figures add up over the calendar years (costs of service months, goals
 	 * reviewed in a year): the whole time is then the sum of its years, and
-	 * "whole time minus the other years" is protected too. A function says it
-	 * per row (rows of one quarter add up; "still participating at the start of
-	 * a quarter" does not).
+	 * "whole time minus the other years" is protected too.
 	 */
-	periodAdditive?: boolean | ((row: string) => boolean);
+	periodAdditive?: boolean;
 	/** Rows of the whole-cohort selection that are already public (see published.ts). */
 	pinnedRows?: readonly string[];
 }
@@ -93,10 +87,9 @@ export function planFamily(plan: SelectionPlan, family: Family): FamilyPlan {
 			else e.years.push(si);
 			byRest.set(rest, e);
 		});
-		const additive = typeof family.periodAdditive === 'function' ? family.periodAdditive : () => true;
 		for (const e of byRest.values()) {
 			if (e.whole === undefined || !e.years.length) continue;
-			for (let ri = 0; ri < R; ri++) if (additive(rows[ri])) constraints.push({ total: at(e.whole, ri), parts: e.years.map((y) => at(y, ri)) });
+			for (let ri = 0; ri < R; ri++) constraints.push({ total: at(e.whole, ri), parts: e.years.map((y) => at(y, ri)) });
 		}
 	}
 	const rowIndex = new Map(rows.map((r, i) => [r, i]));
@@ -104,10 +97,7 @@ export function planFamily(plan: SelectionPlan, family: Family): FamilyPlan {
 		const t = rowIndex.get(tc.total);
 		const parts = tc.parts.map((p) => rowIndex.get(p));
 		if (t === undefined || parts.some((p) => p === undefined)) throw new RangeError(`planFamily(${family.id}): unknown row in a table constraint`);
-		for (let si = 0; si < space.selections.length; si++) {
-			if (tc.period !== undefined && space.selections[si].period.key !== tc.period) continue;
-			constraints.push({ total: at(si, t), parts: parts.map((p) => at(si, p!)) });
-		}
+		for (let si = 0; si < space.selections.length; si++) constraints.push({ total: at(si, t), parts: parts.map((p) => at(si, p!)) });
 	}
 	const out = protect(inputs, constraints, { min: plan.min, hideZeros: family.hideZeros });
 	const cells = out.map((c, i) => ({

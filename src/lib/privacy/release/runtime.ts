@@ -27,11 +27,11 @@ export interface FamilySource {
 	 * binds $cohort, and $from / $to (ISO dates, null = open).
 	 */
 	contributors: NamedSql<'cohort' | 'from' | 'to'>;
-	/** Rows that are the union of others (a total and its groups), given the rows (and the plan's periods). */
-	tableConstraints?: (rows: readonly string[], periods: readonly Period[]) => NonNullable<Family['tableConstraints']>;
+	/** Rows that are the union of others (a total and its groups), given the rows. */
+	tableConstraints?: (rows: readonly string[]) => NonNullable<Family['tableConstraints']>;
 	hideZeros?: boolean;
 	/** The figures add up over calendar years (see Family.periodAdditive). */
-	periodAdditive?: Family['periodAdditive'];
+	periodAdditive?: boolean;
 	/** Rows of the published pilot tables (published.ts), per cohort and given the rows. */
 	publishedRows?: (cohort: Cohort, rows: readonly string[]) => readonly string[];
 }
@@ -79,7 +79,7 @@ export function familyPlan(engine: Engine, cohort: Cohort, source: FamilySource,
 				id: source.id,
 				rows,
 				contributors: (row: string, period: Period) => byPeriod.get(period.key)?.get(row) ?? empty,
-				tableConstraints: source.tableConstraints?.(rows, plan.space.periods),
+				tableConstraints: source.tableConstraints?.(rows),
 				hideZeros: source.hideZeros,
 				periodAdditive: source.periodAdditive,
 				pinnedRows
