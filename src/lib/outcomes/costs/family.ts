@@ -22,7 +22,7 @@ import type { FamilySource } from '#lib/privacy/release/runtime.ts';
 import type { Engine } from '#lib/db/engine.ts';
 import type { Cohort } from '#lib/filters/filters.ts';
 import { namedSql, run } from '#lib/query/sql.ts';
-import { cohortQuarters, quarterKeySql, quarterOfMonth } from '#lib/query/quarters.ts';
+import { quarterKeySql, quarterOfMonth } from '#lib/query/quarters.ts';
 
 export const COST_FAMILY_ID = 'costs';
 export const TOTAL_ROW = 'total';
@@ -40,12 +40,13 @@ const MONTHS_SQL = namedSql<'cohort'>(`
 	WHERE p.cohort = $cohort ORDER BY 1`);
 
 async function costRows(engine: Engine, cohort: Cohort): Promise<string[]> {
-	const [groups, months, quarters] = await Promise.all([
+	const [groups, months] = await Promise.all([
 		run<{ g: string }, 'cohort'>(engine, GROUPS_SQL, { cohort }),
-		run<{ m: string }, 'cohort'>(engine, MONTHS_SQL, { cohort }),
-		cohortQuarters(engine, cohort)
+		run<{ m: string }, 'cohort'>(engine, MONTHS_SQL, { cohort })
 	]);
 	const g = groups.map((r) => r.g);
+	// The quarters with service months (the trends view has no cost figure for the others).
+	const quarters = [...new Set(months.map((r) => quarterOfMonth(r.m)))];
 	return [...g, ...months.map((r) => r.m), TOTAL_ROW, ...quarters.flatMap((q) => [quarterCostRow(q), ...g.map((x) => quarterCostRow(q, x))])];
 }
 

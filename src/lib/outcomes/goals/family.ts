@@ -38,7 +38,7 @@ import type { FamilySource } from '#lib/privacy/release/runtime.ts';
 import type { Engine } from '#lib/db/engine.ts';
 import type { Cohort } from '#lib/filters/filters.ts';
 import { namedSql, run } from '#lib/query/sql.ts';
-import { cohortQuarters, quarterKeySql } from '#lib/query/quarters.ts';
+import { quarterKeySql } from '#lib/query/quarters.ts';
 
 export const GOAL_FAMILY_ID = 'goals.attainment';
 export const GAS_FAMILY_ID = 'goals.gas';
@@ -73,9 +73,20 @@ const DOMAINS_SQL = namedSql<'cohort'>(`
 	WHERE p.cohort = $cohort AND g.domain_code IS NOT NULL
 	ORDER BY 1`);
 
+// The quarters with reviews (the trends view shows 0 goals for the others).
+const REVIEW_QUARTERS_SQL = namedSql<'cohort'>(`
+	SELECT DISTINCT ${quarterKeySql('g.reviewed_on')} AS q
+	FROM plan_goals g JOIN participants p USING (participant_id)
+	WHERE p.cohort = $cohort AND g.reviewed_on IS NOT NULL
+	ORDER BY 1`);
+
 async function goalRows(engine: Engine, cohort: Cohort): Promise<string[]> {
-	const [domainRows, quarters] = await Promise.all([run<{ d: string }, 'cohort'>(engine, DOMAINS_SQL, { cohort }), cohortQuarters(engine, cohort)]);
+	const [domainRows, quarterRows] = await Promise.all([
+		run<{ d: string }, 'cohort'>(engine, DOMAINS_SQL, { cohort }),
+		run<{ q: string }, 'cohort'>(engine, REVIEW_QUARTERS_SQL, { cohort })
+	]);
 	const domains = domainRows.map((r) => r.d);
+	const quarters = quarterRows.map((r) => r.q);
 	return [
 		...[...domains, GOAL_TOTAL_ROW].flatMap((d) => [d, ...GOAL_LEVELS.map((l) => `${d}:${l}`)]),
 		...quarters.flatMap((q) => [goalQuarterRow(q, 'reviewed'), goalQuarterRow(q, 'achieved')])

@@ -113,26 +113,26 @@ export function releaseTrends(data: TrendData, ctx: ReleaseContext): ReleasedTre
 	const order: string[] = GROUP_ORDER[data.cohort];
 	const groups = [...order.filter((g) => present.has(g)), ...[...present].filter((g) => !order.includes(g)).sort(), TOTAL_GROUP];
 	const months = new Map(data.participants.map((p) => [p.quarter, p.participant_months]));
+	// A quarter without services in the whole cohort has no row in the costs family (and no figure here).
+	const served = new Set(data.costs.filter((c) => c.service_group === null).map((c) => c.quarter));
+	const costShown = (q: string, g: string) => pShown('active', q) && ctx.shown(COST_FAMILY_ID, quarterCostRow(q, g === TOTAL_GROUP ? null : g));
 	const costs = data.quarters.map((quarter) => {
 		const perMonth: Record<string, number | null> = {};
-		const divisorShown = pShown('active', quarter);
 		const pm = months.get(quarter) ?? 0;
 		for (const g of groups) {
-			const group = g === TOTAL_GROUP ? null : g;
-			const row = data.costs.find((c) => c.quarter === quarter && c.service_group === group);
-			const shown = divisorShown && ctx.shown(COST_FAMILY_ID, quarterCostRow(quarter, group));
-			// Nobody participating: no divisor, no figure (not a hidden one).
-			perMonth[g] = shown && pm > 0 ? (row?.cost_eur ?? 0) / pm : null;
+			const row = data.costs.find((c) => c.quarter === quarter && c.service_group === (g === TOTAL_GROUP ? null : g));
+			// Nobody participating or nothing paid: no divisor or no cost, no figure (not a hidden one).
+			perMonth[g] = served.has(quarter) && pm > 0 && costShown(quarter, g) ? (row?.cost_eur ?? 0) / pm : null;
 		}
 		return { quarter, perMonth };
 	});
-	const costHidden = withheld === null && data.quarters.some(
-		(q) => (months.get(q) ?? 0) > 0 && groups.some((g) => !(pShown('active', q) && ctx.shown(COST_FAMILY_ID, quarterCostRow(q, g === TOTAL_GROUP ? null : g))))
-	);
+	const costHidden = withheld === null && data.quarters.some((q) => served.has(q) && (months.get(q) ?? 0) > 0 && groups.some((g) => !costShown(q, g)));
 
 	const goals = data.goals.map((g): ReleasedGoalQuarter => {
-		const reviewed = ctx.shown(GOAL_FAMILY_ID, goalQuarterRow(g.quarter, 'reviewed')) ? g.reviewed : null;
-		const achieved = ctx.shown(GOAL_FAMILY_ID, goalQuarterRow(g.quarter, 'achieved')) ? g.achieved : null;
+		// A quarter without reviews in the whole cohort has no row in the goals family: its 0 is no one's figure.
+		const shown = (what: 'reviewed' | 'achieved', v: number) => v === 0 && ctx.hidden(GOAL_FAMILY_ID, goalQuarterRow(g.quarter, what)) === 'primary' ? true : ctx.shown(GOAL_FAMILY_ID, goalQuarterRow(g.quarter, what));
+		const reviewed = shown('reviewed', g.reviewed) ? g.reviewed : null;
+		const achieved = shown('achieved', g.achieved) ? g.achieved : null;
 		return { quarter: g.quarter, reviewed, achieved, achievedShare: reviewed !== null && achieved !== null && reviewed > 0 ? achieved / reviewed : null };
 	});
 
