@@ -32,6 +32,7 @@ export const A11Y_ROUTES: { path: string; ready: string }[] = [
 	// A municipality's page: both cohorts with hidden cells (Jelgava), and adults only (Cēsis).
 	{ path: '/municipalities/JELGAVA_C/', ready: '[data-testid="profile-adult"][data-state="ready"]' },
 	{ path: '/municipalities/CESIS_N/', ready: '[data-testid="profile-adult"][data-state="ready"]' },
+	{ path: '/trends/', ready: '[data-testid="trends-goals-table"]' },
 	{ path: '/export/', ready: '[data-testid="export-form"]' },
 	{ path: '/data/', ready: '[data-testid="live-counts"], [data-testid="drop-zone"]' },
 	{ path: '/report/', ready: '[data-testid="report-costs"][data-state="ready"]' }

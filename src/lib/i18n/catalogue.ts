@@ -19,6 +19,7 @@ import * as municipalityProfile from './views/municipality-profile';
 import * as liveStore from './views/live-store';
 import * as trust from './views/trust';
 import * as a11y from './views/a11y';
+import * as trends from './views/trends';
 
 export const lv = {
 	...coreLv,
@@ -35,7 +36,8 @@ export const lv = {
 	...municipalityProfile.lv,
 	...liveStore.lv,
 	...trust.lv,
-	...a11y.lv
+	...a11y.lv,
+	...trends.lv
 };
 export type MessageKey = keyof typeof lv;
 export const en: Record<MessageKey, string> = {
@@ -53,5 +55,6 @@ export const en: Record<MessageKey, string> = {
 	...municipalityProfile.en,
 	...liveStore.en,
 	...trust.en,
-	...a11y.en
+	...a11y.en,
+	...trends.en
 };

@@ -14,6 +14,7 @@ import { FQOLS_VIEW } from './fqols/view.ts';
 import { SQOL_VIEW } from './sqol/view.ts';
 import { MUNICIPALITIES_VIEW } from './municipalities/view.ts';
 import { OVERVIEW_VIEW } from './overview/view.ts';
+import { TRENDS_VIEW } from './trends/view.ts';
 import { PROGRAMMES_VIEW } from '#lib/outcomes/programmes/query.ts';
 
 export interface ViewEntry {
@@ -40,5 +41,6 @@ export const VIEWS: readonly ViewEntry[] = [
 	entry(SQOL_VIEW, ['adult']),
 	entry(MUNICIPALITIES_VIEW, both, true),
 	entry(OVERVIEW_VIEW, both, true),
-	entry(PROGRAMMES_VIEW, both, true)
+	entry(PROGRAMMES_VIEW, both, true),
+	entry(TRENDS_VIEW, both)
 ];

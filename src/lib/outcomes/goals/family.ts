@@ -22,6 +22,14 @@
  * (unweighted Kiresuk–Sherman T ≥ 50 exactly when the ratings sum to ≥ 0);
  * like GAS_RATINGS_SQL it takes the ratings whatever their review date.
  *
+ * Quarter rows (the trends view): `q:YYYY-Qn:reviewed` (people with goals
+ * reviewed in the quarter) and `q:YYYY-Qn:achieved` (with an achieved goal
+ * reviewed in it). They are in this family because the quarters' goals add up
+ * to the table's: every goal of the total row was reviewed in one quarter or
+ * is open, and every achieved goal was reviewed in one quarter, so the total
+ * is the union of `total:open` and the quarters' reviewed cells, and
+ * `total:achieved` the union of the quarters' achieved cells.
+ *
  * Zeros are shown: an empty level or an empty side of T = 50 follows from the
  * row's other figures anyway (goals minus the shown levels), as in the
  * published tables.
@@ -30,6 +38,7 @@ import type { FamilySource } from '#lib/privacy/release/runtime.ts';
 import type { Engine } from '#lib/db/engine.ts';
 import type { Cohort } from '#lib/filters/filters.ts';
 import { namedSql, run } from '#lib/query/sql.ts';
+import { quarterKeySql } from '#lib/query/quarters.ts';
 
 export const GOAL_FAMILY_ID = 'goals.attainment';
 export const GAS_FAMILY_ID = 'goals.gas';
@@ -49,6 +58,10 @@ export const GAS_RATED_ROW = 'rated';
 export const GAS_AT_OR_ABOVE_ROW = 'at_or_above_50';
 export const GAS_BELOW_ROW = 'below_50';
 
+/** A quarter's row: people with goals reviewed in it ('reviewed') or with an achieved goal reviewed in it. */
+export const goalQuarterRow = (quarter: string, what: 'reviewed' | 'achieved') => `q:${quarter}:${what}`;
+export const isGoalQuarterRow = (row: string) => row.startsWith('q:');
+
 /** A domain's (or the total's) row key: the domain code, or 'total' for the all-domains row. */
 export const goalRowKey = (domainCode: string | null) => domainCode ?? GOAL_TOTAL_ROW;
 /** The row key of a domain's (or the total's) level cell, e.g. 'C1:achieved'. */
@@ -60,9 +73,24 @@ const DOMAINS_SQL = namedSql<'cohort'>(`
 	WHERE p.cohort = $cohort AND g.domain_code IS NOT NULL
 	ORDER BY 1`);
 
+// The quarters with reviews (the trends view shows 0 goals for the others).
+const REVIEW_QUARTERS_SQL = namedSql<'cohort'>(`
+	SELECT DISTINCT ${quarterKeySql('g.reviewed_on')} AS q
+	FROM plan_goals g JOIN participants p USING (participant_id)
+	WHERE p.cohort = $cohort AND g.reviewed_on IS NOT NULL
+	ORDER BY 1`);
+
 async function goalRows(engine: Engine, cohort: Cohort): Promise<string[]> {
-	const domains = (await run<{ d: string }, 'cohort'>(engine, DOMAINS_SQL, { cohort })).map((r) => r.d);
-	return [...domains, GOAL_TOTAL_ROW].flatMap((d) => [d, ...GOAL_LEVELS.map((l) => `${d}:${l}`)]);
+	const [domainRows, quarterRows] = await Promise.all([
+		run<{ d: string }, 'cohort'>(engine, DOMAINS_SQL, { cohort }),
+		run<{ q: string }, 'cohort'>(engine, REVIEW_QUARTERS_SQL, { cohort })
+	]);
+	const domains = domainRows.map((r) => r.d);
+	const quarters = quarterRows.map((r) => r.q);
+	return [
+		...[...domains, GOAL_TOTAL_ROW].flatMap((d) => [d, ...GOAL_LEVELS.map((l) => `${d}:${l}`)]),
+		...quarters.flatMap((q) => [goalQuarterRow(q, 'reviewed'), goalQuarterRow(q, 'achieved')])
+	];
 }
 
 /**
@@ -73,7 +101,15 @@ async function goalRows(engine: Engine, cohort: Cohort): Promise<string[]> {
 export function goalTableConstraints(rows: readonly string[]): { total: string; parts: string[] }[] {
 	const domains = rows.filter((r) => !r.includes(':') && r !== GOAL_TOTAL_ROW);
 	const all = [...domains, GOAL_TOTAL_ROW];
+	const quarters = rows.filter((r) => isGoalQuarterRow(r) && r.endsWith(':reviewed')).map((r) => r.split(':')[1]);
+	const byQuarter = quarters.length
+		? [
+				{ total: GOAL_TOTAL_ROW, parts: [`${GOAL_TOTAL_ROW}:open`, ...quarters.map((q) => goalQuarterRow(q, 'reviewed'))] },
+				{ total: `${GOAL_TOTAL_ROW}:achieved`, parts: quarters.map((q) => goalQuarterRow(q, 'achieved')) }
+			]
+		: [];
 	return [
+		...byQuarter,
 		{ total: GOAL_TOTAL_ROW, parts: domains },
 		...all.flatMap((d) => [
 			{ total: d, parts: [`${d}:achieved`, `${d}:rest`] },
@@ -86,7 +122,7 @@ export function goalTableConstraints(rows: readonly string[]): { total: string; 
 export const GOAL_FAMILY: FamilySource = {
 	id: GOAL_FAMILY_ID,
 	// Both pilots published their goal tables by domain and level (achieved / partly / not).
-	publishedRows: (_cohort, rows) => rows.filter((r) => !r.endsWith(':open') && !r.endsWith(':rest')),
+	publishedRows: (_cohort, rows) => rows.filter((r) => !r.endsWith(':open') && !r.endsWith(':rest') && !isGoalQuarterRow(r)),
 	// A year's figures add up to the whole time's (each service month, each review, in one year).
 	periodAdditive: true,
 	rows: goalRows,
@@ -110,7 +146,13 @@ export const GOAL_FAMILY: FamilySource = {
 		UNION ALL
 		SELECT DISTINCT participant_id, '${GOAL_TOTAL_ROW}' AS row FROM g
 		UNION ALL
-		SELECT DISTINCT participant_id, '${GOAL_TOTAL_ROW}:' || level AS row FROM g`),
+		SELECT DISTINCT participant_id, '${GOAL_TOTAL_ROW}:' || level AS row FROM g
+		UNION ALL
+		SELECT DISTINCT g.participant_id, 'q:' || ${quarterKeySql('g.reviewed_on')} || ':' || w.what AS row
+		FROM plan_goals g JOIN participants p ON p.participant_id = g.participant_id,
+			(VALUES ('reviewed'), ('achieved')) w(what)
+		WHERE p.cohort = $cohort AND g.reviewed_on IS NOT NULL AND (w.what = 'reviewed' OR g.attainment = 'achieved')
+			AND ($from::DATE IS NULL OR g.reviewed_on >= $from::DATE) AND ($to::DATE IS NULL OR g.reviewed_on <= $to::DATE)`),
 	tableConstraints: goalTableConstraints
 };
 
