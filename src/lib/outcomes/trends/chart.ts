@@ -4,7 +4,7 @@
  * where the release path hides a point. Released figures only (summary.ts).
  */
 import * as Plot from '@observablehq/plot';
-import { PALETTE } from '#lib/ui/charts/palette.ts';
+import { SERIES_COLORS, PALETTE } from '#lib/ui/charts/palette.ts';
 
 export interface TrendPoint {
 	quarter: string;
@@ -25,8 +25,8 @@ export interface TrendChartOptions {
 	formatQuarter: (q: string) => string;
 }
 
-/** Colours of up to six series, from the one palette. */
-export const SERIES_COLORS = [PALETTE.total, PALETTE.good, PALETTE.bad, PALETTE.middle, PALETTE.bar, PALETTE.inkMuted] as const;
+/** Colours of up to six series, from the one palette (resolved per colour scheme when drawn). */
+export { SERIES_COLORS };
 
 export function trendChart(points: TrendPoint[], o: TrendChartOptions): SVGSVGElement {
 	const shown = points.filter((p) => p.value !== null);

@@ -124,6 +124,8 @@ export const CHANGE_COLORS = resolvingList<3>(['good', 'neutral', 'bad']);
 export const WAVE_COLORS = resolvingList<2>(['before', 'after']);
 /** ICF qualifiers 0–4, then "not applicable / not specified". */
 export const QUALIFIER_COLORS = resolvingList<6>(['q0', 'q1', 'q2', 'q3', 'q4', 'neutral']);
+/** Up to six series of one chart (trends), in this order. */
+export const SERIES_COLORS = resolvingList<6>(['total', 'good', 'bad', 'middle', 'bar', 'inkMuted']);
 /** Budget use: against indicative, against agreed. */
 export const UTILISATION_COLORS = resolvingList<2>(['bar', 'middle']);
 /** Funnel plot points by their position against the control limits. */
