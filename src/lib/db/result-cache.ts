@@ -9,7 +9,7 @@
  * data; a dataset without verified checksums (uploads, manifests without
  * sha256) is never cached.
  */
-import { fullyVerified, type VerifiedContent } from './verify';
+import { fullyVerified, type VerifiedContent } from './verify.ts';
 
 const DB_NAME = 'ib-outcomes';
 const STORE = 'results';
