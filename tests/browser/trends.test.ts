@@ -31,7 +31,7 @@ describe('trends page (built site, offline)', () => {
 		for (const id of ['participants', 'costs', 'goals']) await page.getByTestId(`trends-${id}-chart`).locator('svg').waitFor();
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
-			page.getByTestId('trends-participants-table').locator('xpath=..').getByRole('button', { name: 'Lejupielādēt CSV' }).click()
+			page.getByTestId('trends-participants-table').locator('xpath=ancestor::div[contains(@class, "data-table")][1]').getByRole('button', { name: 'Lejupielādēt CSV' }).click()
 		]);
 		const csv = await readFile((await download.path())!, 'utf8');
 		expect(csv.split('\r\n').find((l) => l.startsWith('2018. g. 3. cet.'))).toBe('2018. g. 3. cet.,102,102,0');
