@@ -21,6 +21,7 @@ const VIEWS: [string, string, string][] = [
 	['costs-adults', '/costs/?cohort=adult', 'costs-table'],
 	['municipalities', '/municipalities/', 'municipalities-table'],
 	['municipality-jelgava', '/municipalities/JELGAVA_C/', 'profile-adult-budgets'],
+	['trends-children', '/trends/', 'trends-goals-table'],
 	['export', '/export/', 'export-form'],
 	['data', '/data/', 'drop-zone'],
 	['report-children', '/report/', 'report-costs']
