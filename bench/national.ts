@@ -564,6 +564,13 @@ async function main() {
 		const p = spawnSync(process.execPath, [join(ROOT, 'data/pack.ts'), DATA], { cwd: ROOT, stdio: 'inherit' });
 		if (p.status !== 0) throw new Error('data:pack failed');
 	}
+	// …with its release plans beside it, as a publisher would ship it (npm run data:plans; rerun it after
+	// changing the rules or a family: stale plans are not used, the page then computes them and warns).
+	if (!PARQUET_PATH && !JSON.parse(readFileSync(join(DATA, 'manifest.json'), 'utf8')).releasePlans) {
+		log('computing the release plans (npm run data:plans)');
+		const p = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'data/plans.ts'), DATA], { cwd: ROOT, stdio: 'inherit' });
+		if (p.status !== 0) throw new Error('data:plans failed');
+	}
 	// The Parquet path is measured through a copy of the manifest without the database file.
 	const manifestFile = PARQUET_PATH ? 'manifest-parquet.json' : 'manifest.json';
 	if (PARQUET_PATH) {
