@@ -19,7 +19,7 @@ import { TABLES } from '#lib/contract/schema.ts';
 import { liveStoredHint, restoreStoredLive } from './persist/live.ts';
 import { lockDown } from './lockdown.ts';
 import { admitSource, dataSourceOf, manifestFileUrl, verifyDownloaded } from './trust.svelte.ts';
-import type { VerifiedContent } from './verify.ts';
+import { verifyFile, type VerifiedContent } from './verify.ts';
 import { parsePackedPlans, type PackedPlans } from '#lib/privacy/release/packed.ts';
 import { providePackedPlans } from '#lib/privacy/release/runtime.ts';
 
@@ -67,9 +67,7 @@ const layerPlans: Partial<Record<Layer, { fingerprint: string; plans: Promise<Pa
 
 async function fetchPlans(url: string, sha256: string): Promise<PackedPlans> {
 	const bytes = await fetchBytes(url);
-	const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-	const hex = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
-	if (hex !== sha256) throw new Error(`${url}: sha256 differs from the manifest`);
+	await verifyFile(url, sha256, bytes);
 	return parsePackedPlans(JSON.parse(new TextDecoder().decode(bytes)));
 }
 

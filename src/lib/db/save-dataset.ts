@@ -7,6 +7,7 @@
  * ids prefixed by layer, lookup tables merged), so the reopened dataset shows
  * the same figures as the session it came from.
  */
+import { sha256Hex } from './verify.ts';
 import { Bool, DateDay, Float64, Int32, Table, Utf8, makeData, makeVector, tableToIPC, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
 import { Compression, Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm/esm';
 import { VectorAssembler } from 'apache-arrow/visitor/vectorassembler';
@@ -28,12 +29,6 @@ export interface SavedDataset {
 	manifest: DatasetManifest & { description: string; generated_by: string };
 	/** File name → bytes, manifest.json included. */
 	files: Record<string, Uint8Array>;
-}
-
-/** Hex sha256 of bytes (WebCrypto: browser and Node 22). */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-	const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-	return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Arrow IPC stream → Parquet bytes (zstd, as data/pilot). parquet-wasm must be initialised. */

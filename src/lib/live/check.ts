@@ -268,7 +268,8 @@ export class FileChecker {
 
 export type ByteSource = string | Uint8Array | ArrayBuffer | AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
 
-async function* chunksOf(input: Exclude<ByteSource, string>, size = 1 << 20): AsyncGenerator<Uint8Array> {
+/** The bytes of any ByteSource but text, in chunks (a stream's own, or `size` slices of a buffer). */
+export async function* chunksOf(input: Exclude<ByteSource, string>, size = 1 << 20): AsyncGenerator<Uint8Array> {
 	if (input instanceof ArrayBuffer) input = new Uint8Array(input);
 	if (input instanceof Uint8Array) {
 		for (let i = 0; i < input.length; i += size) yield input.subarray(i, i + size);

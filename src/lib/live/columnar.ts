@@ -12,7 +12,7 @@
  * column names are row 1, the first data row is row 2.
  */
 import type { RecordBatch } from 'apache-arrow';
-import { FileChecker, MAX_ROWS_PER_FILE, type CheckOptions, type CheckResult } from './check.ts';
+import { chunksOf, FileChecker, MAX_ROWS_PER_FILE, type CheckOptions, type CheckResult } from './check.ts';
 import type { ValidationContext } from './validate.ts';
 import type { RawCell } from './values.ts';
 
@@ -219,7 +219,7 @@ export async function checkArrow(
 	const arrow = await import('apache-arrow');
 	const feeder = new BatchFeeder(arrow, checker);
 	try {
-		const source = input instanceof Uint8Array ? input : asAsyncIterable(input);
+		const source = input instanceof Uint8Array ? input : chunksOf(input);
 		const reader = await arrow.RecordBatchReader.from(source as AsyncIterable<Uint8Array>);
 		await reader.open();
 		const schema = reader.schema;
@@ -246,17 +246,3 @@ export async function checkArrow(
 	return checker.finish();
 }
 
-async function* asAsyncIterable(input: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-	if (typeof (input as ReadableStream<Uint8Array>).getReader === 'function') {
-		const reader = (input as ReadableStream<Uint8Array>).getReader();
-		try {
-			for (;;) {
-				const { done, value } = await reader.read();
-				if (done) return;
-				yield value;
-			}
-		} finally {
-			reader.releaseLock();
-		}
-	} else yield* input as AsyncIterable<Uint8Array>;
-}

@@ -11,7 +11,8 @@ import { appendLiveRows, clearLive, liveCounts, liveRowsToIPC } from '../../../s
 import { memoryBackend, type StoreBackend } from '../../../src/lib/db/persist/backend';
 import { LiveStore } from '../../../src/lib/db/persist/store';
 import { INDEX_FILE, emptyIndex, parseIndex, restoreOrder, unreferenced, withFile, type StoredFile } from '../../../src/lib/db/persist/index-format';
-import { saveDataset, sha256Hex, zipDataset } from '../../../src/lib/db/save-dataset';
+import { saveDataset, zipDataset } from '../../../src/lib/db/save-dataset';
+import { sha256Hex } from '../../../src/lib/db/verify';
 import type { TypedRow } from '../../../src/lib/contract/schema';
 import { PILOT_DIR } from '../../helpers/engine';
 
