@@ -27,7 +27,9 @@ const { values: cli } = parseArgs({
 		label: { type: 'string', default: 'run' },
 		/** Another copy of the dataset (e.g. one with its release plans packed, `npm run data:plans`). */
 		data: { type: 'string' },
-		out: { type: 'string' }
+		out: { type: 'string' },
+		/** Print each step's worker queries (start offset, ms, SQL head) and long tasks of the first pass. */
+		detail: { type: 'boolean', default: false }
 	}
 });
 const NAME = `${cli.participants}-${cli.years}y`;
@@ -78,6 +80,7 @@ interface Sample {
 	sqlMs: number;
 	longTasks: number;
 	longestTaskMs: number;
+	detail?: { queries: { at: number; ms: number; sql: string }[]; long: { at: number; ms: number }[] };
 }
 
 /** Runs `act` in the page and waits for the last table change before the engine is quiet; what it cost. */
@@ -88,7 +91,7 @@ async function measure(page: Page, act: { kind: 'nav'; path: string; tables: str
 			new Promise<Sample>((ok, fail) => {
 				type St = { pending: number; requests: number; long: { at: number; ms: number }[] };
 				const st = (globalThis as unknown as { __ibBench: St }).__ibBench;
-				const log = (globalThis as unknown as { __ibQueries?: { at: number; ms: number }[] }).__ibQueries ?? [];
+				const log = (globalThis as unknown as { __ibQueries?: { at: number; ms: number; sql: string }[] }).__ibQueries ?? [];
 				const text = () => act.tables.map((t) => { const el = document.querySelector(`[data-testid="${t}"]`); return (el?.querySelector('tbody') ?? el)?.textContent ?? ''; }).join('\u0000');
 				const norm = (p: string) => (p.length > 1 ? p.replace(/\/$/, '') : p);
 				let last = act.kind === 'nav' ? '' : text();
@@ -121,7 +124,18 @@ async function measure(page: Page, act: { kind: 'nav'; path: string; tables: str
 					const end = t0 + changedAt!;
 					const qs = log.filter((q) => q.at >= t0 && q.at <= end);
 					const lt = st.long.filter((l) => l.at + l.ms >= t0 && l.at <= end);
-					ok({ ms: changedAt!, queries: qs.length, sqlMs: qs.reduce((s, q) => s + q.ms, 0), longTasks: lt.length, longestTaskMs: Math.max(0, ...lt.map((l) => l.ms)) });
+					const r = (x: number) => Math.round(x);
+					ok({
+						ms: changedAt!,
+						queries: qs.length,
+						sqlMs: qs.reduce((s, q) => s + q.ms, 0),
+						longTasks: lt.length,
+						longestTaskMs: Math.max(0, ...lt.map((l) => l.ms)),
+						detail: {
+							queries: qs.map((q) => ({ at: r(q.at - t0), ms: r(q.ms), sql: q.sql })),
+							long: lt.map((l) => ({ at: r(l.at - t0), ms: r(l.ms) }))
+						}
+					});
 				}
 				if (act.kind === 'nav') {
 					const data = new URL(location.href).searchParams.get('data');
@@ -221,6 +235,12 @@ async function main() {
 		longestTaskAfterLoadMs: Math.round(loadLongest)
 	};
 	console.table(table.map(({ samples: _, ...r }) => r));
+	if (cli.detail)
+		for (const [step, xs] of Object.entries(results)) {
+			const d = xs[0].detail!;
+			console.log(`\n${step}: ${Math.round(xs[0].ms)} ms; long tasks ${d.long.map((l) => `${l.ms} ms at +${l.at}`).join(', ') || 'none'}`);
+			for (const q of d.queries) console.log(`  +${String(q.at).padStart(4)} ${String(q.ms).padStart(4)} ms  ${q.sql}`);
+		}
 	console.log(summary, errors);
 	const plans = existsSync(join(DATA, 'manifest.json')) && 'releasePlans' in JSON.parse(readFileSync(join(DATA, 'manifest.json'), 'utf8'));
 	const out = { date: new Date().toISOString(), label: cli.label, dataset: NAME, packedPlans: plans, passes: PASSES, loadavg: [load0, loadavg()[0]], summary, table, errors };
