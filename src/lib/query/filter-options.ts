@@ -6,6 +6,7 @@
 import type { Engine } from '#lib/db/engine.ts';
 import { namedSql, run } from './sql.ts';
 import type { Cohort } from '#lib/filters/filters.ts';
+import { RevisionMemo } from '#lib/db/revision-memo.ts';
 
 export interface MunicipalityOption {
 	code: string;
@@ -30,4 +31,11 @@ export async function filterOptions(engine: Engine, cohort: Cohort) {
 		run<{ first: string | null; last: string | null }, 'cohort'>(engine, SERVICE_MONTHS_SQL, { cohort })
 	]);
 	return { municipalities, firstMonth: months[0]?.first ?? null, lastMonth: months[0]?.last ?? null };
+}
+
+const remembered = new RevisionMemo<Awaited<ReturnType<typeof filterOptions>>>(4);
+
+/** filterOptions, asked once per cohort and data revision (every page has a filter bar). */
+export function rememberedFilterOptions(engine: Engine, revision: number, cohort: Cohort) {
+	return remembered.get(engine, revision, cohort, () => filterOptions(engine, cohort));
 }

@@ -6,13 +6,23 @@
  * the reason why nothing may be shown. Create it during component
  * initialisation.
  */
-import type { Filters } from '#lib/filters/filters.ts';
+import { filtersKey, type Filters } from '#lib/filters/filters.ts';
 import { dataset } from '#lib/db/state.svelte.ts';
 import { readyEngine } from '#lib/db/open.ts';
 import { releasedResult, type Blocked, type ReleaseSpec } from '#lib/privacy/release/runtime.ts';
 import { PUBLISHED } from '#lib/mode.ts';
 import { publishedResult } from '#lib/publish/source.ts';
 import { initialResult } from '#lib/publish/initial.ts';
+import { RevisionMemo } from '#lib/db/revision-memo.ts';
+
+/** Per view, its released results of the current data revision (back to a view or a filter: no query). */
+const memos = new WeakMap<object, RevisionMemo<{ value: unknown } | { blocked: Blocked }>>();
+
+function remembered<T, R>(engine: object, revision: number, f: Filters, spec: ReleaseSpec<T, R>, run: () => Promise<{ value: R } | { blocked: Blocked }>) {
+	let memo = memos.get(spec);
+	if (!memo) memos.set(spec, (memo = new RevisionMemo()));
+	return memo.get(engine, revision, filtersKey(f), run) as Promise<{ value: R } | { blocked: Blocked }>;
+}
 
 export type { Blocked, ReleaseSpec };
 
@@ -47,7 +57,7 @@ export class ReleasedQuery<T, R> {
 					if (dataset.status === 'error') this.error = dataset.error;
 					return;
 				}
-				result = releasedResult(engine, f, spec, revision);
+				result = remembered(engine, revision, f, spec, () => releasedResult(engine, f, spec, revision));
 			}
 			this.loading = true;
 			result
