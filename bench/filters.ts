@@ -86,6 +86,8 @@ interface Sample {
 /** Runs `act` in the page and waits for the last table change before the engine is quiet; what it cost. */
 async function measure(page: Page, act: { kind: 'nav'; path: string; tables: string[] } | { kind: 'filter'; testid: string; value: string; tables: string[] }): Promise<Sample> {
 	if (act.kind === 'filter') await page.getByTestId(act.testid).locator(`option[value="${act.value}"]`).waitFor({ state: 'attached', timeout: 60_000 });
+	// Measure the queries, not the results the page remembers per data revision (src/lib/db/revision-memo.ts).
+	await page.evaluate(() => (globalThis as { __ibForgetRemembered?: () => void }).__ibForgetRemembered?.());
 	return page.evaluate(
 		({ act, timeout, quiet }) =>
 			new Promise<Sample>((ok, fail) => {

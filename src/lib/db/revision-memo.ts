@@ -14,13 +14,27 @@
  * memo.get(engine, 1, 'a', () => Promise.resolve(9)); // → the first promise (1)
  * memo.get(engine, 2, 'a', () => Promise.resolve(2)); // new revision: runs again
  */
+/** Every memo made, so the benchmarks can measure queries rather than memory (`forgetRemembered`). */
+const memos = new Set<{ forget(): void }>();
+
+/** Forget every remembered result (bench hook: a measured first render must run its queries). */
+export function forgetRemembered(): void {
+	for (const m of memos) m.forget();
+}
+
 export class RevisionMemo<T> {
 	private owner: object | null = null;
 	private revision = -1;
 	private readonly entries = new Map<string, Promise<T>>();
 
 	/** `max`: entries kept per revision, the least recently used dropped first. */
-	constructor(private readonly max = 32) {}
+	constructor(private readonly max = 32) {
+		memos.add(this);
+	}
+
+	forget(): void {
+		this.entries.clear();
+	}
 
 	get(owner: object, revision: number, key: string, compute: () => Promise<T>): Promise<T> {
 		if (owner !== this.owner || revision !== this.revision) {
