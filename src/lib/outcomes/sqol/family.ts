@@ -12,7 +12,7 @@
  * with it and keeps "better" (the aspect's share better, which the page and
  * the report are about), instead of hiding the smaller of better and same.
  *
- * The contributors are SQOL_RATINGS_SQL's ratings for the whole cohort: the
+ * The contributors are SQOL_COUNTS_SQL's ratings for the whole cohort: the
  * period applies to the rating date, as in the view's query.
  */
 import type { Engine } from '#lib/db/engine.ts';

@@ -29,7 +29,7 @@ import { ALPHA } from '#lib/outcomes/paired/alpha.ts';
 import { RELEASE_MIN } from '#lib/privacy/release/rules.ts';
 import type { Column } from '#lib/ui/table.ts';
 import type { AttainmentBar } from '#lib/ui/charts/attainment.ts';
-import type { SqolData, SqolRating } from './query.ts';
+import type { SqolData } from './query.ts';
 import { aspectRow, NET_POSITIVE_ROW, PERSONS_ROW, SQOL_FAMILY_ID } from './family.ts';
 
 export interface SqolAspect {
@@ -65,25 +65,12 @@ export interface SqolSummary {
 
 export function summariseSqol(data: SqolData, options: { adjust?: PAdjustMethod } = {}): SqolSummary {
 	const adjust = options.adjust ?? 'holm';
-	const byAspect = new Map<string, SqolRating[]>();
-	const perPerson = new Map<string, { better: number; worse: number }>();
-	for (const r of data.ratings) {
-		const list = byAspect.get(r.dimension_code);
-		if (list) list.push(r);
-		else byAspect.set(r.dimension_code, [r]);
-		const p = perPerson.get(r.participant_id) ?? { better: 0, worse: 0 };
-		if (r.rating > 0) p.better++;
-		if (r.rating < 0) p.worse++;
-		perPerson.set(r.participant_id, p);
-	}
+	const byAspect = new Map(data.aspects.map((a) => [a.dimension_code, a]));
 	const order = new Map(data.dimensions.map((d, i) => [d.dimension_code, i]));
 	const aspects: SqolAspect[] = data.dimensions
 		.filter((d) => byAspect.has(d.dimension_code))
 		.map((d) => {
-			const rs = byAspect.get(d.dimension_code)!;
-			const n = rs.length;
-			const better = rs.filter((r) => r.rating > 0).length;
-			const worse = rs.filter((r) => r.rating < 0).length;
+			const { n, better, worse } = byAspect.get(d.dimension_code)!;
 			const same = n - better - worse;
 			const changed = better + worse;
 			return {
@@ -107,12 +94,11 @@ export function summariseSqol(data: SqolData, options: { adjust?: PAdjustMethod 
 	const tested = aspects.filter((a) => Number.isFinite(a.pValue));
 	const adjusted = tested.length ? pAdjust(tested.map((a) => a.pValue), adjust) : [];
 	tested.forEach((a, i) => (a.pAdjusted = adjusted[i]));
-	const people = [...perPerson.values()];
-	const netPositive = people.filter((p) => p.better > p.worse).length;
+	const { persons, netPositive } = data;
 	return {
-		persons: people.length,
+		persons,
 		netPositive,
-		netPositiveShare: people.length ? netPositive / people.length : NaN,
+		netPositiveShare: persons ? netPositive / persons : NaN,
 		aspects,
 		majorityImproved: majorityImproved(aspects)
 	};
