@@ -49,16 +49,29 @@ export function funnelLimits(p0: number, n: number): FunnelLimits {
 	};
 }
 
+/** Up to this n the curve has a point at every integer; beyond it, points 2% apart. */
+const DENSE_UP_TO = 100;
+const STEP_RATIO = 1.02;
+
 /**
- * Limits at every n from nMin to nMax (integers), for drawing the funnel.
+ * Limits from nMin to nMax for drawing the funnel: at every integer n up to
+ * 100, then at n growing by 2% a step (and at nMax), where the curve is
+ * smooth: a national unit of 30,000 goals needs ~350 points, not 30,000
+ * (which took Plot 80 ms and made an SVG path of 30,000 vertices).
  *
  * @example funnelCurve(0.75, 1, 3).map((l) => l.n) // [1, 2, 3]
+ * @example funnelCurve(0.75, 1, 200).length // 142: 1, 2, … 100, then 102, 104, … 198, 200
  */
 export function funnelCurve(p0: number, nMin: number, nMax: number): FunnelLimits[] {
 	const lo = Math.max(1, Math.floor(nMin));
 	const hi = Math.max(lo, Math.ceil(nMax));
 	const out: FunnelLimits[] = [];
-	for (let n = lo; n <= hi; n++) out.push(funnelLimits(p0, n));
+	let n = lo;
+	while (n < hi) {
+		out.push(funnelLimits(p0, n));
+		n = n < DENSE_UP_TO ? n + 1 : Math.max(n + 1, Math.floor(n * STEP_RATIO));
+	}
+	out.push(funnelLimits(p0, hi));
 	return out;
 }
 

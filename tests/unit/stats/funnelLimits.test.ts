@@ -40,6 +40,21 @@ describe('funnel plot limits', () => {
 		for (let i = 1; i < curve.length; i++) expect(curve[i].lower95).toBeGreaterThan(curve[i - 1].lower95);
 	});
 
+	it('draws a large unit with a few hundred points, every integer up to 100 and at most 2% apart beyond', () => {
+		expect(funnelCurve(0.75, 1, 200)).toHaveLength(142);
+		const curve = funnelCurve(0.75, 3, 40_000);
+		expect(curve.length).toBeLessThan(500);
+		expect(curve[0].n).toBe(3);
+		expect(curve.at(-1)!.n).toBe(40_000);
+		for (let i = 1; i < curve.length; i++) {
+			const [a, b] = [curve[i - 1].n, curve[i].n];
+			expect(b).toBeGreaterThan(a);
+			if (a < 100) expect(b).toBe(a + 1);
+			else expect(b / a).toBeLessThanOrEqual(1.02 + 1e-12);
+			expect(curve[i]).toEqual(funnelLimits(0.75, b));
+		}
+	});
+
 	it('flags rates beyond the limits', () => {
 		expect(funnelFlag(0.95, 50, 0.75)).toBe('above998');
 		expect(funnelFlag(0.9, 50, 0.75)).toBe('above95');
