@@ -84,22 +84,32 @@ export interface FunctioningSummary {
 export function summariseFunctioning(data: SfkData, options: { adjust?: PAdjustMethod } = {}): FunctioningSummary {
 	const { dimensions, pairs } = data;
 	const assessedByDomain: Record<string, number> = {};
-	const counts = new Map<string, number>();
-	const key = (d: string, w: string, q: string) => `${d}|${w}|${q}`;
-	const category = (q: number): QualifierCategory => (isRated(q) ? (String(q) as QualifierCategory) : NOT_RATED);
+	// Per domain, counts by wave and qualifier in one array ([wave · K + category]): a national
+	// cohort has ~40,000 pairs, and a string key per pair and wave cost 50 ms.
+	const K = QUALIFIER_CATEGORIES.length;
+	const categoryIndex = new Map<number, number>();
+	const indexOf = (q: number): number => {
+		let i = categoryIndex.get(q);
+		if (i === undefined) categoryIndex.set(q, (i = QUALIFIER_CATEGORIES.indexOf(isRated(q) ? (String(q) as QualifierCategory) : NOT_RATED)));
+		return i;
+	};
+	const counts = new Map<string, Int32Array>();
 	for (const p of pairs) {
 		assessedByDomain[p.dimension_code] = (assessedByDomain[p.dimension_code] ?? 0) + 1;
-		for (const [wave, q] of [['baseline', p.baseline], ['followup', p.followup]] as const) {
-			const k = key(p.dimension_code, wave, category(q));
-			counts.set(k, (counts.get(k) ?? 0) + 1);
-		}
+		let c = counts.get(p.dimension_code);
+		if (!c) counts.set(p.dimension_code, (c = new Int32Array(2 * K)));
+		// (A qualifier outside the categories is not shown, as before: no slot.)
+		const b = indexOf(p.baseline);
+		const f = indexOf(p.followup);
+		if (b >= 0) c[b]++;
+		if (f >= 0) c[K + f]++;
 	}
 	const distribution: QualifierCount[] = dimensions
 		.filter((d) => assessedByDomain[d.dimension_code])
 		.flatMap((d) =>
-			(['baseline', 'followup'] as const).flatMap((wave) =>
-				QUALIFIER_CATEGORIES.map((qualifier) => {
-					const count = counts.get(key(d.dimension_code, wave, qualifier)) ?? 0;
+			(['baseline', 'followup'] as const).flatMap((wave, w) =>
+				QUALIFIER_CATEGORIES.map((qualifier, q) => {
+					const count = counts.get(d.dimension_code)?.[w * K + q] ?? 0;
 					return { dimension_code: d.dimension_code, wave, qualifier, count, share: count / assessedByDomain[d.dimension_code] };
 				})
 			)
