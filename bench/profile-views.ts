@@ -6,7 +6,7 @@
  * source file. Build unminified for readable names:
  *
  *   BUILD_DIR=/tmp/build-nomin KIT_OUT_DIR=.svelte-kit-nomin npx vite build --minify false
- *   npx tsx bench/profile-views.ts --build /tmp/build-nomin [--years 1] [--views /functioning/,/municipalities/] [--top 25]
+ *   npx tsx bench/profile-views.ts --build /tmp/build-nomin [--years 1] [--views /functioning/,/municipalities/] [--top 25] [--load]
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -21,7 +21,9 @@ const { values: cli } = parseArgs({
 		years: { type: 'string', default: '1' },
 		build: { type: 'string', default: join(ROOT, 'build') },
 		views: { type: 'string', default: '/goals/,/costs/,/employment/,/functioning/,/quality-of-life/,/municipalities/' },
-		top: { type: 'string', default: '25' }
+		top: { type: 'string', default: '25' },
+		/** Also profile a reload (warm: files and compiled engine from the caches) until the overview from the engine. */
+		load: { type: 'boolean', default: false }
 	}
 });
 const NAME = `${cli.participants}-${cli.years}y`;
@@ -71,6 +73,18 @@ async function main() {
 		const cdp = await page.context().newCDPSession(page);
 		await cdp.send('Profiler.enable');
 		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+		if (cli.load) {
+			await cdp.send('Profiler.start');
+			const t0 = Date.now();
+			await page.reload();
+			await page.locator('[data-testid="overview-cards"][data-result="engine"]').waitFor({ timeout: 300_000 });
+			const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+			const s = summarise(profile);
+			console.log(`\n=== reload → overview from the engine: ${Date.now() - t0} ms wall, ${s.total.toFixed(0)} ms main-thread JS/GC/layout`);
+			console.log('  by file:\n' + s.files.slice(0, 12).map((l) => '    ' + l).join('\n'));
+			console.log('  by function:\n' + s.functions.map((l) => '    ' + l).join('\n'));
+			await page.waitForTimeout(3000);
+		}
 		for (const path of cli.views!.split(',')) {
 			await cdp.send('Profiler.start');
 			const t0 = Date.now();
