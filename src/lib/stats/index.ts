@@ -22,5 +22,6 @@ export { mcnemarTest, mcnemarFromCounts, type McNemarOptions, type McNemarResult
 export { pAdjust, type PAdjustMethod } from './pAdjust';
 export { cohensDz } from './cohensDz';
 export { kiresukShermanT } from './kiresukShermanT';
+export { kiresukShermanTOfSum } from './kiresukShermanTOfSum';
 export { describePaired, type PairedDescription } from './describePaired';
 export { funnelLimits, funnelCurve, funnelFlag, Z95, Z998, type FunnelLimits, type FunnelFlag } from './funnelLimits';

@@ -13,7 +13,7 @@ import { formatNumber, formatPercent } from '#lib/i18n/format.ts';
 import { inline, nameOf, score } from '#lib/i18n/sentences.ts';
 import { RELEASE_MIN } from '#lib/privacy/release/rules.ts';
 import type { ReleaseContext } from '#lib/privacy/release/context.ts';
-import { kiresukShermanT } from '#lib/stats/index.ts';
+import { kiresukShermanTOfSum, StatsInputError } from '#lib/stats/index.ts';
 import type { Column } from '#lib/ui/table.ts';
 import type { AttainmentBar } from '#lib/ui/charts/attainment.ts';
 import type { GasRatings, GoalDomainRow } from './query.ts';
@@ -157,7 +157,10 @@ export type ReleasedGas = { [K in keyof GasSummary]: GasSummary[K] | null };
 /** Kiresuk–Sherman T per person, summarised; null when nobody has GAS ratings. */
 export function gasSummary(people: GasRatings[]): GasSummary | null {
 	if (people.length === 0) return null;
-	const ts = people.map((p) => kiresukShermanT(p.ratings));
+	const ts = people.map((p) => {
+		if (!(p.lowest >= -2 && p.highest <= 2)) throw new StatsInputError(`GAS ratings must be on −2..+2 (got ${p.lowest} … ${p.highest})`);
+		return kiresukShermanTOfSum(p.rating_sum, p.goals);
+	});
 	const mean = ts.reduce((a, b) => a + b, 0) / ts.length;
 	return { n: ts.length, mean, atOrAbove50: ts.filter((x) => x >= 50).length };
 }

@@ -75,7 +75,7 @@ describe('goal attainment', () => {
 		expect(rows.at(-1)).toMatchObject({ goals: 0 });
 	});
 
-	it('returns GAS ratings per participant', async () => {
-		expect(await gasRatings(db.engine, DEFAULT_FILTERS)).toEqual([{ participant_id: 'P1', ratings: [2, 0] }]);
+	it('returns GAS ratings per participant, summed', async () => {
+		expect(await gasRatings(db.engine, DEFAULT_FILTERS)).toEqual([{ rating_sum: 2, goals: 2, lowest: 0, highest: 2 }]);
 	});
 });

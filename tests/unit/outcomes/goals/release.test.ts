@@ -94,9 +94,9 @@ describe('releaseGoals (pure)', () => {
 
 describe('releaseGas (pure)', () => {
 	const people = [
-		{ participant_id: 'P1', ratings: [2, 0] },
-		{ participant_id: 'P2', ratings: [-1] },
-		{ participant_id: 'P3', ratings: [0] }
+		{ rating_sum: 2, goals: 2, lowest: 0, highest: 2 },
+		{ rating_sum: -1, goals: 1, lowest: -1, highest: -1 },
+		{ rating_sum: 0, goals: 1, lowest: 0, highest: 0 }
 	];
 
 	it('shows the summary when the plan hides nothing; null without ratings', () => {

@@ -82,12 +82,14 @@ describe('the view: headline and GAS summary', () => {
 		expect(gasSummary([])).toBeNull();
 		// T([2, 0]) = 50 + 10·2/√(0.7·2 + 0.3·4) = 62.40; T([-1]) = 40.
 		const s = gasSummary([
-			{ participant_id: 'P1', ratings: [2, 0] },
-			{ participant_id: 'P2', ratings: [-1] }
+			{ rating_sum: 2, goals: 2, lowest: 0, highest: 2 },
+			{ rating_sum: -1, goals: 1, lowest: -1, highest: -1 }
 		])!;
 		expect(s.n).toBe(2);
 		expect(s.mean).toBeCloseTo((50 + 20 / Math.sqrt(2.6) + 40) / 2, 12);
 		expect(s.atOrAbove50).toBe(1);
+		// A rating outside −2..+2 is refused, as kiresukShermanT refuses it.
+		expect(() => gasSummary([{ rating_sum: 3, goals: 1, lowest: 3, highest: 3 }])).toThrow(/−2\.\.\+2/);
 		// Whether 2 people may be shown is the release path's decision (releaseGas): hidden, the figures are null.
 		expect(gasSentence('en', { n: null, mean: null, atOrAbove50: null })).toBeNull();
 		expect(gasSentence('en', null)).toBeNull();
