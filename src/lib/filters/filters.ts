@@ -45,15 +45,6 @@ export const DEFAULT_FILTERS: Filters = {
 };
 
 /**
- * One string per selection, whatever order the object's fields were built in
- * (the key of remembered results, db/revision-memo.ts).
- * @example filtersKey({ ...DEFAULT_FILTERS, sex: 'F' }) // → '["child",[],null,"F",null,null,null]'
- */
-export function filtersKey(f: Filters): string {
-	return JSON.stringify([f.cohort, [...f.municipalities].sort(), f.region, f.sex, f.ageBand, f.from, f.to]);
-}
-
-/**
  * The filters as they apply to one cohort: the cohort is set and an age band
  * of the other cohort is dropped (the one rule for views fixed to a cohort,
  * such as SFK for children or employment for adults, and for the report).

@@ -6,7 +6,8 @@
  * the reason why nothing may be shown. Create it during component
  * initialisation.
  */
-import { filtersKey, type Filters } from '#lib/filters/filters.ts';
+import type { Filters } from '#lib/filters/filters.ts';
+import { filtersKey } from '#lib/filters/key.ts';
 import { dataset } from '#lib/db/state.svelte.ts';
 import { readyEngine } from '#lib/db/open.ts';
 import { releasedResult, type Blocked, type ReleaseSpec } from '#lib/privacy/release/runtime.ts';

@@ -1,7 +1,8 @@
 /** Remembered results are those of the same engine and data revision only; failures are not kept. */
 import { describe, it, expect } from 'vitest';
 import { RevisionMemo } from '../../../src/lib/db/revision-memo';
-import { DEFAULT_FILTERS, filtersKey } from '../../../src/lib/filters/filters';
+import { DEFAULT_FILTERS } from '../../../src/lib/filters/filters';
+import { filtersKey } from '../../../src/lib/filters/key';
 
 describe('RevisionMemo', () => {
 	const engine = {};

@@ -10,15 +10,13 @@ import {
 	tableFromIPC,
 	tableToIPC,
 	vectorFromArray,
-	makeTable,
 	Utf8,
 	Float64,
 	Int32,
 	Int64,
 	Bool,
 	DateDay,
-	DataType,
-	type Vector
+	DataType
 } from 'apache-arrow';
 import { tableToRows } from '../../../src/lib/db/rows';
 
@@ -48,14 +46,14 @@ function sample(n: number, seed: number) {
 	const bigs = Array.from({ length: n }, (_, i) => (i % 6 === 2 ? null : BigInt(i) * 1000000007n));
 	const bools = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? null : i % 2 === 0));
 	const days = Array.from({ length: n }, (_, i) => (i % 7 === 3 ? null : new Date(Date.UTC(2019, 0, 1 + i))));
-	return makeTable({
+	return new Table({
 		id: vectorFromArray(ids, new Utf8()),
 		x: vectorFromArray(nums, new Float64()),
 		k: vectorFromArray(ints, new Int32()),
 		big: vectorFromArray(bigs, new Int64()),
 		ok: vectorFromArray(bools, new Bool()),
 		day: vectorFromArray(days, new DateDay())
-	} as Record<string, Vector>);
+	});
 }
 
 describe('tableToRows', () => {
@@ -80,7 +78,7 @@ describe('tableToRows', () => {
 	it('reads an empty result and an all-null column', () => {
 		const empty = sample(0, 0);
 		expect(tableToRows(empty)).toEqual([]);
-		const nulls = makeTable({ s: vectorFromArray([null, null], new Utf8()) } as Record<string, Vector>);
+		const nulls = new Table({ s: vectorFromArray([null, null], new Utf8()) });
 		expect(tableToRows(nulls)).toEqual([{ s: null }, { s: null }]);
 	});
 	it('falls back to `get` for column objects that are not Arrow vectors (the native engine’s)', () => {
