@@ -5,6 +5,7 @@
  */
 import { createNodeEngine } from '../../src/lib/db/engine-node';
 import { query, type Engine, type SqlParam } from '../../src/lib/db/engine';
+import { refreshSummaries } from '../../src/lib/db/summaries';
 
 export interface TinyDb {
 	engine: Engine;
@@ -25,6 +26,8 @@ export async function tinyDb(...statements: string[]): Promise<TinyDb> {
 	for (const block of [BASE_DDL, ...statements]) {
 		for (const sql of block.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) await engine.exec(sql);
 	}
+	// As the site does once data are in (db/summaries.ts): the cost queries read these.
+	await refreshSummaries(engine);
 	return {
 		engine,
 		query: <T>(sql: string, params: SqlParam[] = []) => query<T>(engine, sql, params),

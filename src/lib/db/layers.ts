@@ -10,6 +10,7 @@
  */
 import { ident, query, type Engine } from './engine';
 import { TABLES, isParticipantTable, isReferenceTable, requireTable } from '#lib/contract/schema.ts';
+import { hasPackedSummaries, refreshSummaries } from './summaries.ts';
 
 export type Layer = 'pilot' | 'live';
 export const LAYERS: Layer[] = ['pilot', 'live'];
@@ -82,7 +83,15 @@ export function layerViewSql(table: string, present: Layer[]): string {
 	return present.map((l) => `SELECT ${columns} FROM ${from(l)}`).join(' UNION ALL ');
 }
 
-/** Point the contract's table names at the selected layers. */
+/**
+ * Point the contract's table names at the selected layers, and rebuild the
+ * summaries (summaries.ts) from what they now show. Every change of the data
+ * ends here (start-up after a load and the restore of stored uploads, an
+ * upload appended, a dataset opened by URL, stored files forgotten, live data
+ * cleared, a switch of layers), so the summaries are never older than the
+ * views. A packed file's own summaries are used when it alone is shown and
+ * nothing was added to it; then nothing is computed.
+ */
 export async function selectLayers(engine: Engine, layers: Layer[]): Promise<void> {
 	const present = new Map<Layer, Set<string>>();
 	for (const l of layers) present.set(l, await layerTables(engine, l));
@@ -91,4 +100,6 @@ export async function selectLayers(engine: Engine, layers: Layer[]): Promise<voi
 		return `CREATE OR REPLACE VIEW main.${ident(table)} AS ${layerViewSql(table, have)}`;
 	});
 	await engine.exec(views.join(';\n'));
+	const packed = layers.length === 1 && (await hasPackedSummaries(engine, layers[0])) ? layers[0] : null;
+	await refreshSummaries(engine, packed);
 }
