@@ -59,12 +59,18 @@ export async function layerTables(engine: Engine, layer: Layer): Promise<Set<str
 	return new Set((await layerObjects(engine, layer)).map((r) => r.table_name));
 }
 
-/** SQL of the view for one table over the given layers (exported for tests). */
-export function layerViewSql(table: string, present: Layer[]): string {
+/**
+ * SQL of the view for one table over the layers that have it (exported for
+ * tests). `prefixed`: more than one layer is selected, so participant ids
+ * carry their layer even in a table only one of them has (e.g. budgets of
+ * the pilot beside live uploads without budgets), or it would not join the
+ * prefixed participants.
+ */
+export function layerViewSql(table: string, present: Layer[], prefixed = present.length > 1): string {
 	const columns = requireTable(table).columns.map((c) => ident(c.name)).join(', ');
 	const from = (l: Layer | typeof EMPTY) => `${ident(l)}.${ident(table)}`;
 	if (present.length === 0) return `SELECT ${columns} FROM ${from(EMPTY)}`;
-	if (present.length === 1) return `SELECT ${columns} FROM ${from(present[0])}`;
+	if (present.length === 1 && !(prefixed && isParticipantTable(table))) return `SELECT ${columns} FROM ${from(present[0])}`;
 	if (isReferenceTable(table)) {
 		const key = requireTable(table).primary_key.map(ident).join(', ');
 		const union = present
@@ -97,7 +103,7 @@ export async function selectLayers(engine: Engine, layers: Layer[]): Promise<voi
 	for (const l of layers) present.set(l, await layerTables(engine, l));
 	const views = TABLES.map((table) => {
 		const have = layers.filter((l) => present.get(l)!.has(table));
-		return `CREATE OR REPLACE VIEW main.${ident(table)} AS ${layerViewSql(table, have)}`;
+		return `CREATE OR REPLACE VIEW main.${ident(table)} AS ${layerViewSql(table, have, layers.length > 1)}`;
 	});
 	await engine.exec(views.join(';\n'));
 	const packed = layers.length === 1 && (await hasPackedSummaries(engine, layers[0])) ? layers[0] : null;
