@@ -4,7 +4,8 @@
  * (issue 15; Mosaic's lesson: pre-aggregate per view). `services` is at
  * monthly grain per participant × service × provider × unit price; the cost
  * views only ever need it per person and month, per person, service group
- * and month, or per person and group over the whole time.
+ * and month, or per person and group over the whole time, and the budgets
+ * view per plan period.
  *
  * Costs are summed as DECIMAL(18,2): `cost_eur` is whole cents held in a
  * DOUBLE, so the cast is exact and every later sum is exact too, whatever
@@ -40,6 +41,17 @@ export const SUMMARY_TABLES: readonly SummaryTable[] = [
 			SELECT s.participant_id, s.month, sum(CAST(s.cost_eur AS DECIMAL(18,2))) AS cost_eur
 			FROM services s
 			GROUP BY s.participant_id, s.month`
+	},
+	{
+		// Paid cost in the months of each budget period (the budgets view's "spent"): the range
+		// join of plan periods and months, done once instead of on every filter change.
+		name: 'budget_period_spent',
+		sources: ['services', 'budgets'],
+		select: `
+			SELECT b.participant_id, b.period_start, coalesce(sum(pm.cost_eur), 0) AS spent_eur
+			FROM budgets b
+			LEFT JOIN cost_person_month pm ON pm.participant_id = b.participant_id AND pm.month BETWEEN b.period_start AND b.period_end
+			GROUP BY b.participant_id, b.period_start`
 	},
 	{
 		// The same per service group: what the group, quarter and period figures read.

@@ -45,14 +45,40 @@ SELECT strftime(month, '%Y-%m') AS month,
 FROM pm
 GROUP BY 1 ORDER BY 1`);
 
-/** PERSON_BUDGETS_CTE's `sm` as it was (the rest of the CTE is unchanged; the test swaps this in). */
-export const OLD_BUDGETS_SM = `sm AS (
+/** PERSON_BUDGETS_CTE as it was (binds $from, $to; reads a `sel` CTE). */
+export const OLD_PERSON_BUDGETS_CTE = `
+b AS (
+	SELECT b.* FROM budgets b JOIN sel ON sel.participant_id = b.participant_id
+	WHERE ($from::DATE IS NULL OR b.period_end >= $from::DATE) AND ($to::DATE IS NULL OR b.period_start <= $to::DATE)
+), sm AS (
 	-- Paid cost per person and month first: the range join below then meets one row per
 	-- person-month instead of every service row (5× less work on national data).
 	SELECT s.participant_id, s.month, sum(s.cost_eur) AS cost
 	FROM services s WHERE s.participant_id IN (SELECT participant_id FROM b)
 	GROUP BY ALL
+), spent AS (
+	SELECT b.participant_id, b.period_start, coalesce(sum(sm.cost), 0) AS spent
+	FROM b LEFT JOIN sm ON sm.participant_id = b.participant_id AND sm.month BETWEEN b.period_start AND b.period_end
+	GROUP BY b.participant_id, b.period_start
+), pb AS (
+	SELECT b.participant_id,
+		sum(b.months)::INTEGER AS months,
+		round(sum(b.indicative_eur), 2)::DOUBLE AS indicative_eur,
+		round(sum(b.agreed_eur), 2)::DOUBLE AS agreed_eur,
+		round(sum(sp.spent), 2)::DOUBLE AS spent_eur
+	FROM b JOIN spent sp ON sp.participant_id = b.participant_id AND sp.period_start = b.period_start
+	GROUP BY b.participant_id
 )`;
+
+/** The budgets view's query, as BUDGETS_SQL but on the old CTE. */
+export const OLD_BUDGETS_SQL = namedSql<SelectionParam>(`
+WITH sel AS (${SELECTION_SQL}), ${OLD_PERSON_BUDGETS_CTE}
+SELECT participant_id, months, indicative_eur, agreed_eur, spent_eur FROM pb ORDER BY participant_id`);
+
+/** `text` with its `$name`s numbered as `names` number them (to find a CTE's text inside a numbered query). */
+export function numbered(text: string, names: readonly string[]): string {
+	return text.replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, n: string) => (names.includes(n) ? `$${names.indexOf(n) + 1}` : m));
+}
 
 export const OLD_QUARTERS_CTE = `
 	qd AS (

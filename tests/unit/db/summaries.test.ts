@@ -20,8 +20,8 @@ import { loadDataset } from '../../../src/lib/db/load';
 import { attachDatabase } from '../../../src/lib/db/attach';
 import { appendLiveRows, clearLive } from '../../../src/lib/db/ingest';
 import { SUMMARY_TABLES, hasPackedSummaries } from '../../../src/lib/db/summaries';
-import { namedSql, run, type NamedSql } from '../../../src/lib/query/sql';
-import { SELECTION_SQL, periodParams, selectionParams } from '../../../src/lib/query/selection';
+import { run, type NamedSql } from '../../../src/lib/query/sql';
+import { periodParams, selectionParams } from '../../../src/lib/query/selection';
 import { cohortQuarters } from '../../../src/lib/query/quarters';
 import { COST_BY_GROUP_SQL, COST_BY_GROUP_WHOLE_TIME_SQL, MONTHLY_COST_SQL, costTable } from '../../../src/lib/outcomes/costs/query';
 import { BUDGETS_SQL, PERSON_BUDGETS_CTE } from '../../../src/lib/outcomes/budgets/query';
@@ -34,24 +34,22 @@ import { PILOT_DIR } from '../../helpers/engine';
 import { smallNationalDir } from '../../helpers/national';
 import type { TypedRow } from '../../../src/lib/contract/schema';
 import {
-	OLD_BUDGETS_SM,
+	OLD_BUDGETS_SQL,
+	OLD_PERSON_BUDGETS_CTE,
 	OLD_COHORT_QUARTERS_SQL,
 	OLD_COST_BY_GROUP_SQL,
 	OLD_COST_CONTRIBUTORS,
 	OLD_COST_MONTHS_SQL,
 	OLD_MONTHLY_COST_SQL,
-	OLD_TREND_COSTS_SQL
+	OLD_TREND_COSTS_SQL,
+	numbered
 } from './summaries-reference';
 
-// The budgets CTE with its old `sm` (the only part that changed), for the view's query and the family's.
-const NEW_SM = /sm AS \([\s\S]*?\n\)(?=, spent)/;
-const OLD_PERSON_BUDGETS_CTE = PERSON_BUDGETS_CTE.replace(NEW_SM, OLD_BUDGETS_SM);
-const OLD_BUDGETS_SQL = namedSql<string>(`
-WITH sel AS (${SELECTION_SQL}), ${OLD_PERSON_BUDGETS_CTE}
-SELECT participant_id, months, indicative_eur, agreed_eur, spent_eur FROM pb ORDER BY participant_id`);
+// The budget family's contributors on the old CTE: the same text with the CTE swapped (its $names numbered alike).
+const budgetNames = BUDGET_FAMILY.contributors.names;
 const OLD_BUDGET_CONTRIBUTORS: NamedSql<'cohort' | 'from' | 'to'> = {
 	...BUDGET_FAMILY.contributors,
-	text: BUDGET_FAMILY.contributors.text.replace(NEW_SM, OLD_BUDGETS_SM)
+	text: BUDGET_FAMILY.contributors.text.replace(numbered(PERSON_BUDGETS_CTE, budgetNames), numbered(OLD_PERSON_BUDGETS_CTE, budgetNames))
 };
 
 const readManifest = (dir: string): DatasetManifest => parseManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
@@ -129,8 +127,10 @@ async function expectSameAsBefore(engine: Engine): Promise<void> {
 /** main's summaries, as they are and freshly computed from main's contract views now. */
 async function summariesNowAndFresh(engine: Engine, name: string) {
 	const t = SUMMARY_TABLES.find((s) => s.name === name)!;
-	// cost_person_group reads cost_person_group_month: computed from the fresh one too.
-	const select = t.select.replace('FROM cost_person_group_month', `FROM (${SUMMARY_TABLES[1].select})`);
+	// A summary made from an earlier one (cost_person_group, budget_period_spent) reads a fresh one too.
+	let select = t.select;
+	for (const earlier of SUMMARY_TABLES) select = select.replace(new RegExp(`(FROM|JOIN) ${earlier.name}\\b`), `$1 (${earlier.select})`);
+	expect(select).not.toMatch(/(FROM|JOIN) (cost_|budget_)/);
 	return {
 		now: await query(engine, `SELECT * FROM main.${name} ORDER BY ALL`),
 		fresh: await query(engine, `SELECT * FROM (${select}) ORDER BY ALL`)
@@ -145,6 +145,12 @@ const summaryKind = async (engine: Engine) =>
 			UNION ALL SELECT view_name, 'view' FROM duckdb_views() WHERE schema_name = 'main' AND database_name = current_database()`
 		)).filter((r) => SUMMARY_TABLES.some((t) => t.name === r.name)).map((r) => [r.name, r.kind])
 	);
+
+it('the reference budget contributors are the old text (the CTE was swapped)', () => {
+	expect(OLD_BUDGET_CONTRIBUTORS.text).not.toBe(BUDGET_FAMILY.contributors.text);
+	expect(OLD_BUDGET_CONTRIBUTORS.text).toContain('FROM services s WHERE');
+	expect(BUDGET_FAMILY.contributors.text).not.toContain('FROM services');
+});
 
 describe('cost queries on the summaries equal the old queries on services', () => {
 	let engine: Engine;
@@ -189,7 +195,7 @@ describe('a packed dataset', () => {
 	it("reads the file's summaries (nothing computed), equal to freshly computed ones", async () => {
 		expect(readManifest(dir).database!.tables).toEqual(expect.arrayContaining(SUMMARY_TABLES.map((t) => t.name)));
 		expect(await hasPackedSummaries(engine, 'live')).toBe(true);
-		expect(await summaryKind(engine)).toEqual({ cost_person_month: 'view', cost_person_group_month: 'view', cost_person_group: 'view' });
+		expect(await summaryKind(engine)).toEqual(Object.fromEntries(SUMMARY_TABLES.map((t) => [t.name, 'view'])));
 		const definition = (await query<{ sql: string }>(engine, `SELECT sql FROM duckdb_views() WHERE view_name = 'cost_person_month' AND schema_name = 'main'`))[0].sql;
 		expect(definition).toContain('live');
 		for (const t of SUMMARY_TABLES) {
@@ -216,7 +222,7 @@ describe('a packed dataset', () => {
 		]);
 		await selectLayers(engine, ['live']);
 		expect(await hasPackedSummaries(engine, 'live')).toBe(false);
-		expect(await summaryKind(engine)).toEqual({ cost_person_month: 'table', cost_person_group_month: 'table', cost_person_group: 'table' });
+		expect(await summaryKind(engine)).toEqual(Object.fromEntries(SUMMARY_TABLES.map((t) => [t.name, 'table'])));
 		const after = await run<{ month: string; cost_eur: number }, string>(engine, MONTHLY_COST_SQL, { ...selectionParams(f), ...periodParams(f) });
 		const m = person.month.slice(0, 7);
 		const cost = (rows: { month: string; cost_eur: number }[]) => rows.find((r) => r.month === m)!.cost_eur;
