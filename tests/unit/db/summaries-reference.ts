@@ -143,3 +143,41 @@ export const OLD_COST_CONTRIBUTORS = namedSql<'cohort' | 'from' | 'to'>(`
 		SELECT participant_id, 'q:' || quarter || ':' || service_group FROM pq WHERE cost > 0
 		UNION ALL
 		SELECT participant_id, 'q:' || quarter FROM pq GROUP BY ALL HAVING sum(cost) > 0`);
+
+/** The overview's query as it was (people served, service months and cost per cohort from `services`). */
+export const OLD_OVERVIEW_SQL = namedSql<never>(`
+WITH p AS (
+	SELECT cohort,
+		any_value(programme) AS programme,
+		count(*)::INTEGER AS participants,
+		count(DISTINCT municipality_code)::INTEGER AS municipalities,
+		-- Months, not days: a first enrolment or last exit date is one person's.
+		strftime(min(enrolled_on), '%Y-%m') AS enrolledFrom,
+		strftime(max(exited_on), '%Y-%m') AS exitedTo
+	FROM participants GROUP BY cohort
+), m AS (
+	SELECT cohort,
+		string_agg(DISTINCT mu.name_lv, ', ' ORDER BY mu.name_lv) AS municipalityNames,
+		string_agg(DISTINCT mu.name_en, ', ' ORDER BY mu.name_en) AS municipalityNamesEn
+	FROM participants pa JOIN municipalities mu ON mu.code = pa.municipality_code
+	GROUP BY cohort
+), s AS (
+	SELECT pa.cohort,
+		count(DISTINCT s.participant_id) FILTER (WHERE s.cost_eur > 0)::INTEGER AS served,
+		strftime(min(s.month), '%Y-%m') AS firstServiceMonth,
+		strftime(max(s.month), '%Y-%m') AS lastServiceMonth,
+		round(sum(s.cost_eur), 2)::DOUBLE AS serviceCost
+	FROM services s JOIN participants pa USING (participant_id)
+	GROUP BY pa.cohort
+), o AS (
+	SELECT cohort, round(sum(cost_eur), 2)::DOUBLE AS overheadCost FROM overheads GROUP BY cohort
+)
+SELECT p.*, m.municipalityNames, m.municipalityNamesEn,
+	coalesce(s.served, 0)::INTEGER AS served,
+	s.firstServiceMonth, s.lastServiceMonth,
+	coalesce(date_diff('month', strptime(s.firstServiceMonth || '-01', '%Y-%m-%d'), strptime(s.lastServiceMonth || '-01', '%Y-%m-%d')) + 1, 0)::INTEGER AS serviceMonths,
+	coalesce(s.serviceCost, 0)::DOUBLE AS serviceCost,
+	coalesce(o.overheadCost, 0)::DOUBLE AS overheadCost,
+	round(coalesce(s.serviceCost, 0) + coalesce(o.overheadCost, 0), 2)::DOUBLE AS totalCost
+FROM p LEFT JOIN m USING (cohort) LEFT JOIN s USING (cohort) LEFT JOIN o USING (cohort)
+ORDER BY CASE p.cohort WHEN 'child' THEN 0 ELSE 1 END`);

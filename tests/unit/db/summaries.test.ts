@@ -26,6 +26,7 @@ import { cohortQuarters } from '../../../src/lib/query/quarters';
 import { COST_BY_GROUP_SQL, COST_BY_GROUP_WHOLE_TIME_SQL, MONTHLY_COST_SQL, costTable } from '../../../src/lib/outcomes/costs/query';
 import { BUDGETS_SQL, PERSON_BUDGETS_CTE } from '../../../src/lib/outcomes/budgets/query';
 import { TREND_COSTS_SQL } from '../../../src/lib/outcomes/trends/query';
+import { OVERVIEW_SQL } from '../../../src/lib/outcomes/overview/query';
 import { COST_FAMILY, isMonthRow } from '../../../src/lib/outcomes/costs/family';
 import { BUDGET_FAMILY } from '../../../src/lib/outcomes/budgets/family';
 import { AGE_BANDS_BY_COHORT, DEFAULT_FILTERS, type Cohort, type Filters } from '../../../src/lib/filters/filters';
@@ -41,6 +42,7 @@ import {
 	OLD_COST_CONTRIBUTORS,
 	OLD_COST_MONTHS_SQL,
 	OLD_MONTHLY_COST_SQL,
+	OLD_OVERVIEW_SQL,
 	OLD_TREND_COSTS_SQL,
 	numbered
 } from './summaries-reference';
@@ -105,6 +107,7 @@ async function expectSameAsBefore(engine: Engine): Promise<void> {
 		if (byGroup.length > 1 && monthly.length && budgets.length) nonEmpty++;
 	}
 	expect(nonEmpty).toBeGreaterThan(10);
+	expect(await run(engine, OVERVIEW_SQL, {}), 'overview').toEqual(await run(engine, OLD_OVERVIEW_SQL, {}));
 	for (const cohort of ['child', 'adult'] as Cohort[]) {
 		expect(await cohortQuarters(engine, cohort), `${cohort}: quarters`).toEqual(
 			(await run<{ quarter: string }, string>(engine, OLD_COHORT_QUARTERS_SQL, { cohort, from: null, to: null })).map((r) => r.quarter)
@@ -202,6 +205,25 @@ describe('a packed dataset', () => {
 			const { now, fresh } = await summariesNowAndFresh(engine, t.name);
 			expect(now.length, t.name).toBeGreaterThan(1000);
 			expect(now, t.name).toEqual(fresh);
+		}
+	});
+
+	it('computes them at load for an older pack that lacks them (its manifest does not list them)', async () => {
+		const older = await createNodeEngine();
+		try {
+			await ensureLayerSchemas(older);
+			const manifest = readManifest(dir);
+			manifest.database!.tables = manifest.database!.tables.filter((t) => !SUMMARY_TABLES.some((s) => s.name === t));
+			await attachDatabase(older, 'live', manifest, new Uint8Array(readFileSync(join(dir, 'dataset.duckdb'))));
+			await selectLayers(older, ['live']);
+			expect(await hasPackedSummaries(older, 'live')).toBe(false);
+			expect(await summaryKind(older)).toEqual(Object.fromEntries(SUMMARY_TABLES.map((t) => [t.name, 'table'])));
+			for (const t of SUMMARY_TABLES) {
+				const sql = `SELECT * FROM main.${t.name} ORDER BY ALL`;
+				expect(await query(older, sql), t.name).toEqual(await query(engine, sql));
+			}
+		} finally {
+			await older.close();
 		}
 	});
 
