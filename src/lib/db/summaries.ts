@@ -9,7 +9,9 @@
  *
  * Costs are summed as DECIMAL(18,2): `cost_eur` is whole cents held in a
  * DOUBLE, so the cast is exact and every later sum is exact too, whatever
- * its order. A DECIMAL turned into a DOUBLE is the same DOUBLE as
+ * its order. Each sum is cast back to DECIMAL(18,2) (a 64-bit integer; up to
+ * 10^16 EUR): DuckDB's wider sum type, DECIMAL(38,2), is 128-bit and was 5×
+ * slower to read from a packed file. A DECIMAL turned into a DOUBLE is the same DOUBLE as
  * `round(<sum of DOUBLEs>, 2)` gave before, so the views' figures are
  * unchanged (tests/unit/db/summaries.test.ts checks it against the old SQL).
  * Units are multiples of 0.5 in every dataset (half hours, days), exact as
@@ -38,7 +40,7 @@ export const SUMMARY_TABLES: readonly SummaryTable[] = [
 		name: 'cost_person_month',
 		sources: ['services'],
 		select: `
-			SELECT s.participant_id, s.month, sum(CAST(s.cost_eur AS DECIMAL(18,2))) AS cost_eur
+			SELECT s.participant_id, s.month, CAST(sum(CAST(s.cost_eur AS DECIMAL(18,2))) AS DECIMAL(18,2)) AS cost_eur
 			FROM services s
 			GROUP BY s.participant_id, s.month`
 	},
@@ -48,7 +50,7 @@ export const SUMMARY_TABLES: readonly SummaryTable[] = [
 		name: 'budget_period_spent',
 		sources: ['services', 'budgets'],
 		select: `
-			SELECT b.participant_id, b.period_start, coalesce(sum(pm.cost_eur), 0) AS spent_eur
+			SELECT b.participant_id, b.period_start, CAST(coalesce(sum(pm.cost_eur), 0) AS DECIMAL(18,2)) AS spent_eur
 			FROM budgets b
 			LEFT JOIN cost_person_month pm ON pm.participant_id = b.participant_id AND pm.month BETWEEN b.period_start AND b.period_end
 			GROUP BY b.participant_id, b.period_start`
@@ -58,7 +60,7 @@ export const SUMMARY_TABLES: readonly SummaryTable[] = [
 		name: 'cost_person_group_month',
 		sources: ['services', 'service_catalogue'],
 		select: `
-			SELECT s.participant_id, c.service_group, s.month, sum(CAST(s.cost_eur AS DECIMAL(18,2))) AS cost_eur, sum(s.units) AS units
+			SELECT s.participant_id, c.service_group, s.month, CAST(sum(CAST(s.cost_eur AS DECIMAL(18,2))) AS DECIMAL(18,2)) AS cost_eur, sum(s.units) AS units
 			FROM services s JOIN service_catalogue c ON c.service_code = s.service_code
 			GROUP BY s.participant_id, c.service_group, s.month`
 	},
@@ -67,7 +69,7 @@ export const SUMMARY_TABLES: readonly SummaryTable[] = [
 		name: 'cost_person_group',
 		sources: ['services', 'service_catalogue'],
 		select: `
-			SELECT participant_id, service_group, sum(cost_eur) AS cost_eur, sum(units) AS units
+			SELECT participant_id, service_group, CAST(sum(cost_eur) AS DECIMAL(18,2)) AS cost_eur, sum(units) AS units
 			FROM cost_person_group_month
 			GROUP BY participant_id, service_group`
 	}
