@@ -13,6 +13,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { nativeEngine } from '../src/lib/db/engine-native';
@@ -49,15 +50,24 @@ const OLD_BUDGET_CONTRIBUTORS = {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-	await fn(); // warm: plans, the file's blocks
-	const runs: number[] = [];
-	for (let i = 0; i < REPEATS; i++) {
-		const t0 = performance.now();
-		await fn();
-		runs.push(performance.now() - t0);
+interface Timed {
+	/** Not timed: e.g. pointing the summaries' names at other tables. */
+	setup?: () => Promise<unknown>;
+	run: () => Promise<unknown>;
+}
+
+/** Medians of the given runs, taken in turn (old, new, old, new …) so that load from other work on the machine falls on each alike. */
+async function timedTogether(items: Timed[]): Promise<number[]> {
+	const times: number[][] = items.map(() => []);
+	for (let i = -1; i < REPEATS; i++) {
+		for (const [k, item] of items.entries()) {
+			await item.setup?.();
+			const t0 = performance.now();
+			await item.run();
+			if (i >= 0) times[k].push(performance.now() - t0); // the first round warms plans and the file's blocks
+		}
 	}
-	return r1(median(runs));
+	return times.map((r) => r1(median(r)));
 }
 
 const manifest = parseManifest(JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')));
@@ -135,11 +145,11 @@ for (const cohort of ['adult', 'child'] as Cohort[]) {
 
 const results: { query: string; oldMs: number; newMs: number; newMemoryMs: number; speedup: number }[] = [];
 for (const qq of queries) {
-	await useSummaries(packed ? 'file' : 'memory');
-	const oldMs = await timed(qq.old);
-	const newMs = await timed(qq.now);
-	await useSummaries('memory');
-	const newMemoryMs = packed ? await timed(qq.now) : newMs;
+	const [oldMs, newMs, newMemoryMs] = await timedTogether([
+		{ run: qq.old },
+		{ setup: () => useSummaries(packed ? 'file' : 'memory'), run: qq.now },
+		{ setup: () => useSummaries('memory'), run: qq.now }
+	]);
 	results.push({ query: qq.name, oldMs, newMs, newMemoryMs, speedup: r1(oldMs / newMs) });
 }
 
@@ -149,13 +159,14 @@ const out = {
 	services: manifest.tables.services?.rows,
 	threads: 1,
 	repeats: REPEATS,
+	loadAverage: loadavg(),
 	packedSummaries: packed,
 	summaryRows: rows,
 	buildMs: build,
 	queries: results
 };
 console.log(`${cli.data}: services ${out.services} rows; summaries ${JSON.stringify(rows)}; packed summaries in the file: ${packed}`);
-console.log(`build (native, 1 thread, ms): ${JSON.stringify(build)}`);
+console.log(`build (native, 1 thread, ms): ${JSON.stringify(build)}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 console.table(results);
 if (cli.out) writeFileSync(cli.out, JSON.stringify(out, null, '\t') + '\n');
 conn.closeSync();
