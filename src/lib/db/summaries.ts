@@ -4,8 +4,8 @@
  * (issue 15; Mosaic's lesson: pre-aggregate per view). `services` is at
  * monthly grain per participant × service × provider × unit price; the cost
  * views only ever need it per person and month, per person, service group
- * and month, or per person and group over the whole time, and the budgets
- * view per plan period.
+ * and month or quarter, or per person and group over the whole time, and
+ * the budgets view per plan period.
  *
  * Costs are summed as DECIMAL(18,2): `cost_eur` is whole cents held in a
  * DOUBLE, so the cast is exact and every later sum is exact too, whatever
@@ -63,6 +63,16 @@ export const SUMMARY_TABLES: readonly SummaryTable[] = [
 			SELECT s.participant_id, c.service_group, s.month, CAST(sum(CAST(s.cost_eur AS DECIMAL(18,2))) AS DECIMAL(18,2)) AS cost_eur, sum(s.units) AS units
 			FROM services s JOIN service_catalogue c ON c.service_code = s.service_code
 			GROUP BY s.participant_id, c.service_group, s.month`
+	},
+	{
+		// Per quarter (its first day): the trends view's quarter costs meet each quarter by an
+		// equality join instead of a range join over months (quarters are whole in its series).
+		name: 'cost_person_group_quarter',
+		sources: ['services', 'service_catalogue'],
+		select: `
+			SELECT participant_id, service_group, CAST(date_trunc('quarter', month) AS DATE) AS quarter_start, CAST(sum(cost_eur) AS DECIMAL(18,2)) AS cost_eur
+			FROM cost_person_group_month
+			GROUP BY participant_id, service_group, quarter_start`
 	},
 	{
 		// Per person and group over the whole time: the default view (no period filter) reads a row or four per person.
