@@ -9,13 +9,14 @@
  *
  * Costs are summed as DECIMAL(18,2): `cost_eur` is whole cents held in a
  * DOUBLE, so the cast is exact and every later sum is exact too, whatever
- * its order. Each sum is cast back to DECIMAL(18,2) (a 64-bit integer; up to
- * 10^16 EUR): DuckDB's wider sum type, DECIMAL(38,2), is 128-bit and was 5×
- * slower to read from a packed file. A DECIMAL turned into a DOUBLE is the same DOUBLE as
+ * its order. A DECIMAL turned into a DOUBLE is the same DOUBLE as
  * `round(<sum of DOUBLEs>, 2)` gave before, so the views' figures are
  * unchanged (tests/unit/db/summaries.test.ts checks it against the old SQL).
- * Units are multiples of 0.5 in every dataset (half hours, days), exact as
- * DOUBLE sums in any order.
+ * Each sum is cast back to DECIMAL(18,2) (a 64-bit integer, up to 10^16 EUR):
+ * DuckDB's wider sum type, DECIMAL(38,2), is 128-bit and was 5× slower to
+ * read from a packed file. Units stay DOUBLE: in the pilot and national data
+ * they are multiples of 0.5, whose sums are exact in any order; an upload
+ * with other fractions could differ from the old summation in the last bit.
  *
  * Where they live: `main.<summary>` beside the contract's views, rebuilt
  * whenever those views are pointed at other data (layers.ts selectLayers,
