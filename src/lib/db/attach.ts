@@ -11,6 +11,7 @@ import type { DatasetManifest } from './manifest';
 import { checkRowCounts, type LoadResult } from './load';
 import { TABLES, requireTable } from '#lib/contract/schema.ts';
 import { DATA_DIR } from './lockdown';
+import { SUMMARY_NAMES } from './summaries';
 
 let attachments = 0;
 /** Catalogs this module attached, per engine (no catalog query needed to know). */
@@ -42,14 +43,22 @@ export async function attachDatabase(
 	attached.get(engine)!.add(catalog);
 	// The manifest says which tables the file holds; a view over one it lacks fails below, with DuckDB's message.
 	const tables = TABLES.filter((t) => manifest.database?.tables.includes(t));
+	// The services summaries the packer wrote (db/summaries.ts), used instead of computing them
+	// at load. They are in the same file, verified by its sha256 as a whole like its services
+	// table, so they are as trustworthy as the rows they sum. An older pack has none: computed then.
+	const summaries = SUMMARY_NAMES.filter((t) => manifest.database?.tables.includes(t));
 	const t1 = performance.now();
-	// Whatever the layer held before (tables from files, or views of an earlier file) makes way.
+	// Whatever the layer held before (tables from files, or views of an earlier file) makes way,
+	// summaries of an earlier file too (they would describe other rows).
 	const old = await layerObjects(engine, layer);
-	const statements = old.filter((o) => tables.includes(o.table_name)).map((o) => dropObjectSql(layer, o));
+	const statements = old.filter((o) => tables.includes(o.table_name) || SUMMARY_NAMES.includes(o.table_name)).map((o) => dropObjectSql(layer, o));
 	// Views name the contract's columns: a file missing one fails here, with DuckDB's message.
 	for (const table of tables) {
 		const columns = requireTable(table).columns.map((c) => ident(c.name)).join(', ');
 		statements.push(`CREATE VIEW ${ident(layer)}.${ident(table)} AS SELECT ${columns} FROM ${ident(catalog)}.main.${ident(table)}`);
+	}
+	for (const summary of summaries) {
+		statements.push(`CREATE VIEW ${ident(layer)}.${ident(summary)} AS SELECT * FROM ${ident(catalog)}.main.${ident(summary)}`);
 	}
 	try {
 		await engine.exec(statements.join(';\n'));

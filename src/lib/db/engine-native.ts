@@ -13,6 +13,7 @@ import { Bool, DateDay, Float64, Int32, TimestampMillisecond, Utf8, type DataTyp
 import { TABLES } from '#lib/contract/schema.ts';
 import type { Engine, SqlParam } from './engine.ts';
 import { parseManifest } from './manifest.ts';
+import { SUMMARY_NAMES, refreshSummaries } from './summaries.ts';
 
 function arrowType(t: DuckDBType): DataType {
 	switch (t.typeId) {
@@ -101,5 +102,8 @@ export async function openNativeDataset(dir: string): Promise<Engine> {
 			await conn.run(`CREATE TABLE "${name}" AS SELECT * FROM read_parquet(${quote(join(dir, spec.path))})`);
 		}
 	}
-	return nativeEngine(conn, () => instance.closeSync());
+	const engine = nativeEngine(conn, () => instance.closeSync());
+	// A packed file's summaries are among its tables (views above); Parquet files or an older pack: computed.
+	if (!SUMMARY_NAMES.every((name) => manifest.database?.tables.includes(name))) await refreshSummaries(engine);
+	return engine;
 }

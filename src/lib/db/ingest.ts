@@ -86,7 +86,9 @@ export async function clearLive(engine: Engine): Promise<void> {
 /** Rows per live table. */
 export async function liveCounts(engine: Engine): Promise<Record<string, number>> {
 	const out: Record<string, number> = {};
-	for (const table of await layerTables(engine, 'live')) {
+	const live = await layerTables(engine, 'live');
+	// Contract tables only (a packed file's summaries are views in the layer too).
+	for (const table of TABLES.filter((t) => live.has(t))) {
 		const [{ n }] = await query<{ n: number }>(engine, `SELECT count(*)::INTEGER AS n FROM live.${ident(table)}`);
 		out[table] = n;
 	}

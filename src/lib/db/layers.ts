@@ -10,6 +10,7 @@
  */
 import { ident, query, type Engine } from './engine';
 import { TABLES, isParticipantTable, isReferenceTable, requireTable } from '#lib/contract/schema.ts';
+import { hasPackedSummaries, refreshSummaries } from './summaries.ts';
 
 export type Layer = 'pilot' | 'live';
 export const LAYERS: Layer[] = ['pilot', 'live'];
@@ -58,12 +59,18 @@ export async function layerTables(engine: Engine, layer: Layer): Promise<Set<str
 	return new Set((await layerObjects(engine, layer)).map((r) => r.table_name));
 }
 
-/** SQL of the view for one table over the given layers (exported for tests). */
-export function layerViewSql(table: string, present: Layer[]): string {
+/**
+ * SQL of the view for one table over the layers that have it (exported for
+ * tests). `prefixed`: more than one layer is selected, so participant ids
+ * carry their layer even in a table only one of them has (e.g. budgets of
+ * the pilot beside live uploads without budgets), or it would not join the
+ * prefixed participants.
+ */
+export function layerViewSql(table: string, present: Layer[], prefixed = present.length > 1): string {
 	const columns = requireTable(table).columns.map((c) => ident(c.name)).join(', ');
 	const from = (l: Layer | typeof EMPTY) => `${ident(l)}.${ident(table)}`;
 	if (present.length === 0) return `SELECT ${columns} FROM ${from(EMPTY)}`;
-	if (present.length === 1) return `SELECT ${columns} FROM ${from(present[0])}`;
+	if (present.length === 1 && !(prefixed && isParticipantTable(table))) return `SELECT ${columns} FROM ${from(present[0])}`;
 	if (isReferenceTable(table)) {
 		const key = requireTable(table).primary_key.map(ident).join(', ');
 		const union = present
@@ -82,13 +89,23 @@ export function layerViewSql(table: string, present: Layer[]): string {
 	return present.map((l) => `SELECT ${columns} FROM ${from(l)}`).join(' UNION ALL ');
 }
 
-/** Point the contract's table names at the selected layers. */
+/**
+ * Point the contract's table names at the selected layers, and rebuild the
+ * summaries (summaries.ts) from what they now show. Every change of the data
+ * ends here (start-up after a load and the restore of stored uploads, an
+ * upload appended, a dataset opened by URL, stored files forgotten, live data
+ * cleared, a switch of layers), so the summaries are never older than the
+ * views. A packed file's own summaries are used when it alone is shown and
+ * nothing was added to it; then nothing is computed.
+ */
 export async function selectLayers(engine: Engine, layers: Layer[]): Promise<void> {
 	const present = new Map<Layer, Set<string>>();
 	for (const l of layers) present.set(l, await layerTables(engine, l));
 	const views = TABLES.map((table) => {
 		const have = layers.filter((l) => present.get(l)!.has(table));
-		return `CREATE OR REPLACE VIEW main.${ident(table)} AS ${layerViewSql(table, have)}`;
+		return `CREATE OR REPLACE VIEW main.${ident(table)} AS ${layerViewSql(table, have, layers.length > 1)}`;
 	});
 	await engine.exec(views.join(';\n'));
+	const packed = layers.length === 1 && (await hasPackedSummaries(engine, layers[0])) ? layers[0] : null;
+	await refreshSummaries(engine, packed);
 }

@@ -7,6 +7,7 @@ import { ident, query } from './engine';
 import type { DatasetManifest, TableFormat } from './manifest';
 import { parquetToArrowIPC } from './parquet';
 import { dropObjectSql, layerObjects } from './layers';
+import { refreshSummaries } from './summaries';
 
 export interface LoadProgress {
 	/** What is happening now, for the progress indicator. */
@@ -101,6 +102,9 @@ export async function loadDataset(
 	}
 	const counts = await checkRowCounts(engine, manifest, names, qualified, 'file');
 	for (const name of names) result.tables[name].rows = counts[name];
+	// Loaded into main itself (no layers: tests, build-time tools): its summaries follow here.
+	// A layer's are rebuilt when its views are selected (layers.ts selectLayers).
+	if (!options.schema) await refreshSummaries(engine);
 	result.totalMs = now() - started;
 	onProgress({ step: 'done', table: '', tablesDone: names.length, tablesTotal: names.length });
 	return result;

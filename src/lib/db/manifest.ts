@@ -21,7 +21,7 @@ export interface ManifestTable {
 export interface ManifestDatabase {
 	path: string;
 	format: 'duckdb';
-	/** Contract tables the file holds. */
+	/** Tables the file holds: the contract's, and the services summaries (db/summaries.ts) of packs that have them. */
 	tables: string[];
 	bytes?: number;
 	sha256?: string;

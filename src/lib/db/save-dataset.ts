@@ -112,7 +112,7 @@ export async function saveDataset(engine: Engine, options: SaveOptions): Promise
 	for (const table of TABLES) {
 		const have = layers.filter((l) => present.get(l)!.has(table));
 		if (have.length === 0) continue;
-		const arrow = await engine.queryTable(layerViewSql(table, have));
+		const arrow = await engine.queryTable(layerViewSql(table, have, layers.length > 1));
 		const path = `${table}.parquet`;
 		const bytes = ipcToParquet(contractIPC(table, arrow));
 		files[path] = bytes;

@@ -1,7 +1,8 @@
 /**
  * Calendar quarters of a cohort's data ('2019-Q3'): from the quarter of the
  * first enrolment to the quarter of the last dated event (enrolment, exit,
- * service month, goal review). The trends view's series and the quarter rows
+ * service month, goal review). Service months are read from the person ×
+ * month summary (db/summaries.ts: the same months, a fifth of the rows). The trends view's series and the quarter rows
  * of the release path's families (trends, costs, goals) use this one list,
  * so a series and the cells that protect it always have the same quarters.
  * Quarters nest in calendar years, so a preset period (the whole time or a
@@ -24,7 +25,7 @@ export const QUARTERS_CTE = `
 	qd AS (
 		SELECT p.enrolled_on AS d FROM participants p WHERE p.cohort = $cohort
 		UNION ALL SELECT p.exited_on FROM participants p WHERE p.cohort = $cohort
-		UNION ALL SELECT s.month FROM services s JOIN participants p ON p.participant_id = s.participant_id WHERE p.cohort = $cohort
+		UNION ALL SELECT s.month FROM cost_person_month s JOIN participants p ON p.participant_id = s.participant_id WHERE p.cohort = $cohort
 		UNION ALL SELECT g.reviewed_on FROM plan_goals g JOIN participants p ON p.participant_id = g.participant_id WHERE p.cohort = $cohort
 	), qb AS (
 		SELECT unnest(generate_series(date_trunc('quarter', min(d))::TIMESTAMP, date_trunc('quarter', max(d))::TIMESTAMP, INTERVAL 3 MONTH)) AS t FROM qd

@@ -49,6 +49,12 @@ describe('dataset layers', () => {
 		]);
 	});
 
+	it('prefixes ids of a participant table only one of two selected layers has (it must still join the prefixed participants)', () => {
+		expect(layerViewSql('employment', ['pilot'], true)).toContain(`'pilot:' || "participant_id"`);
+		expect(layerViewSql('employment', ['pilot'])).not.toContain(`'pilot:'`);
+		expect(layerViewSql('municipalities', ['pilot'], true)).not.toContain(`'pilot:'`);
+	});
+
 	it('gives a table that no selected layer has as an empty table of the contract', async () => {
 		await selectLayers(engine, ['live']);
 		expect(await q('SELECT count(*)::INTEGER AS n FROM services')).toEqual([{ n: 0 }]);

@@ -21,16 +21,11 @@ export const PERSON_BUDGETS_CTE = `
 b AS (
 	SELECT b.* FROM budgets b JOIN sel ON sel.participant_id = b.participant_id
 	WHERE ($from::DATE IS NULL OR b.period_end >= $from::DATE) AND ($to::DATE IS NULL OR b.period_start <= $to::DATE)
-), sm AS (
-	-- Paid cost per person and month first: the range join below then meets one row per
-	-- person-month instead of every service row (5× less work on national data).
-	SELECT s.participant_id, s.month, sum(s.cost_eur) AS cost
-	FROM services s WHERE s.participant_id IN (SELECT participant_id FROM b)
-	GROUP BY ALL
 ), spent AS (
-	SELECT b.participant_id, b.period_start, coalesce(sum(sm.cost), 0) AS spent
-	FROM b LEFT JOIN sm ON sm.participant_id = b.participant_id AND sm.month BETWEEN b.period_start AND b.period_end
-	GROUP BY b.participant_id, b.period_start
+	-- Paid cost in each plan period's months, summed once per dataset (db/summaries.ts):
+	-- a lookup per plan period instead of a range join over person-months.
+	SELECT sp.participant_id, sp.period_start, sp.spent_eur AS spent
+	FROM budget_period_spent sp WHERE sp.participant_id IN (SELECT participant_id FROM b)
 ), pb AS (
 	SELECT b.participant_id,
 		sum(b.months)::INTEGER AS months,

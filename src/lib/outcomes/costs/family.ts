@@ -36,7 +36,7 @@ export const quarterCostRow = (quarter: string, group: string | null = null) => 
 const GROUPS_SQL = namedSql<'cohort'>(`SELECT DISTINCT service_group AS g FROM service_catalogue WHERE cohort = $cohort ORDER BY 1`);
 const MONTHS_SQL = namedSql<'cohort'>(`
 	SELECT DISTINCT strftime(s.month, '%Y-%m') AS m
-	FROM services s JOIN participants p ON p.participant_id = s.participant_id
+	FROM cost_person_month s JOIN participants p ON p.participant_id = s.participant_id
 	WHERE p.cohort = $cohort ORDER BY 1`);
 
 async function costRows(engine: Engine, cohort: Cohort): Promise<string[]> {
@@ -55,22 +55,23 @@ export const COST_FAMILY: FamilySource = {
 	// A year's figures add up to the whole time's (each service month, each review, in one year).
 	periodAdditive: true,
 	rows: costRows,
-	// As COST_BY_GROUP_SQL (groups, total) and MONTHLY_COST_SQL (months) count people: service months inside the period.
+	// As COST_BY_GROUP_SQL (groups, total) and MONTHLY_COST_SQL (months) count people: service months
+	// inside the period, read from the same summaries (db/summaries.ts) as those queries.
 	contributors: namedSql(`
 		WITH sv AS (
-			SELECT s.* FROM services s JOIN participants p ON p.participant_id = s.participant_id
+			SELECT s.* FROM cost_person_group_month s JOIN participants p ON p.participant_id = s.participant_id
 			WHERE p.cohort = $cohort
 				AND ($from::DATE IS NULL OR s.month >= $from::DATE) AND ($to::DATE IS NULL OR s.month <= $to::DATE)
 		), pg AS (
-			SELECT s.participant_id, c.service_group, sum(s.cost_eur) AS cost
-			FROM sv s JOIN service_catalogue c ON c.service_code = s.service_code
-			GROUP BY ALL
+			SELECT participant_id, service_group, sum(cost_eur) AS cost FROM sv GROUP BY ALL
 		), pm AS (
-			SELECT participant_id, month, sum(cost_eur) AS cost FROM sv GROUP BY ALL
+			SELECT s.participant_id, s.month, s.cost_eur AS cost
+			FROM cost_person_month s JOIN participants p ON p.participant_id = s.participant_id
+			WHERE p.cohort = $cohort
+				AND ($from::DATE IS NULL OR s.month >= $from::DATE) AND ($to::DATE IS NULL OR s.month <= $to::DATE)
 		), pq AS (
-			SELECT s.participant_id, ${quarterKeySql('s.month')} AS quarter, c.service_group, sum(s.cost_eur) AS cost
-			FROM sv s JOIN service_catalogue c ON c.service_code = s.service_code
-			GROUP BY ALL
+			SELECT participant_id, ${quarterKeySql('month')} AS quarter, service_group, sum(cost_eur) AS cost
+			FROM sv GROUP BY ALL
 		)
 		SELECT participant_id, service_group AS row FROM pg WHERE cost > 0
 		UNION ALL

@@ -20,19 +20,14 @@ import {
 	type Programme
 } from './summary.ts';
 
-/** Cost, units and unique participants per service group; `service_group` null = total (distinct participants). */
-export const COST_BY_GROUP_SQL = namedSql<SelectionParam | PeriodParam>(`
-WITH sel AS (${SELECTION_SQL}),
-pg AS (
-	-- Per person and group first (costs are never negative, so "cost > 0" of a person's
-	-- sum is "some paid service"): the distinct count then runs on a few rows per person.
-	SELECT s.participant_id, c.service_group, sum(s.cost_eur) AS cost_eur, sum(s.units) AS units
-	FROM services s
-	JOIN sel ON sel.participant_id = s.participant_id
-	JOIN service_catalogue c ON c.service_code = s.service_code
-	WHERE ${SERVICE_PERIOD_SQL}
-	GROUP BY ALL
-), agg AS (
+/**
+ * Per service group of the people and group cost/units of a `pg` CTE
+ * (participant_id, service_group, cost_eur, units): cost, units and unique
+ * participants, `service_group` null = total (distinct participants). Costs
+ * are never negative, so "cost > 0" of a person's sum is "some paid service".
+ */
+const GROUP_TOTALS_SQL = `
+agg AS (
 	SELECT service_group,
 		coalesce(round(sum(cost_eur), 2), 0)::DOUBLE AS cost_eur,
 		coalesce(sum(units), 0)::DOUBLE AS units,
@@ -42,7 +37,34 @@ pg AS (
 	GROUP BY GROUPING SETS ((service_group), ())
 )
 SELECT CASE WHEN is_total = 1 THEN NULL ELSE service_group END AS service_group, cost_eur, units, participants
-FROM agg ORDER BY is_total, service_group`);
+FROM agg ORDER BY is_total, service_group`;
+
+/** Cost, units and unique participants per service group in the period, from the person × group × month summary (db/summaries.ts). */
+export const COST_BY_GROUP_SQL = namedSql<SelectionParam | PeriodParam>(`
+WITH sel AS (${SELECTION_SQL}),
+pg AS (
+	SELECT s.participant_id, s.service_group, sum(s.cost_eur) AS cost_eur, sum(s.units) AS units
+	FROM cost_person_group_month s
+	JOIN sel ON sel.participant_id = s.participant_id
+	WHERE ${SERVICE_PERIOD_SQL}
+	GROUP BY ALL
+), ${GROUP_TOTALS_SQL}`);
+
+/** COST_BY_GROUP_SQL without a period filter (its bounds null): the person × group summary over the whole time, a few rows per person. */
+export const COST_BY_GROUP_WHOLE_TIME_SQL = namedSql<SelectionParam>(`
+WITH sel AS (${SELECTION_SQL}),
+pg AS (
+	SELECT s.participant_id, s.service_group, s.cost_eur, s.units
+	FROM cost_person_group s
+	JOIN sel ON sel.participant_id = s.participant_id
+), ${GROUP_TOTALS_SQL}`);
+
+/** Cost by group for the filters: the whole-time summary when no period is chosen. */
+function costByGroup(engine: Engine, f: Filters): Promise<GroupAgg[]> {
+	const period = periodParams(f);
+	if (period.month_from === null && period.month_to === null) return run<GroupAgg, SelectionParam>(engine, COST_BY_GROUP_WHOLE_TIME_SQL, selectionParams(f));
+	return run<GroupAgg, SelectionParam | PeriodParam>(engine, COST_BY_GROUP_SQL, { ...selectionParams(f), ...period });
+}
 
 /** Overheads by kind for the cohort, restricted to the selected municipalities / region (the selection's own parameters). */
 export const OVERHEADS_SQL = namedSql<'cohort' | 'mun' | 'region'>(`
@@ -63,26 +85,20 @@ JOIN participants p ON p.programme = pr.programme
 JOIN sel ON sel.participant_id = p.participant_id
 ORDER BY pr.programme`);
 
-/** Monthly paid cost and people served. */
+/** Monthly paid cost and people served, from the person × month summary (one row per person and month: count(*) counts people). */
 export const MONTHLY_COST_SQL = namedSql<SelectionParam | PeriodParam>(`
-WITH sel AS (${SELECTION_SQL}),
-pm AS (
-	-- One row per person and month, then count the people paid for (half the time of count(DISTINCT)).
-	SELECT s.month, s.participant_id, sum(s.cost_eur) AS cost
-	FROM services s JOIN sel ON sel.participant_id = s.participant_id
-	WHERE ${SERVICE_PERIOD_SQL}
-	GROUP BY ALL
-)
-SELECT strftime(month, '%Y-%m') AS month,
-	round(sum(cost), 2)::DOUBLE AS cost_eur,
-	count(*) FILTER (WHERE cost > 0)::INTEGER AS participants
-FROM pm
+WITH sel AS (${SELECTION_SQL})
+SELECT strftime(s.month, '%Y-%m') AS month,
+	round(sum(s.cost_eur), 2)::DOUBLE AS cost_eur,
+	count(*) FILTER (WHERE s.cost_eur > 0)::INTEGER AS participants
+FROM cost_person_month s JOIN sel ON sel.participant_id = s.participant_id
+WHERE ${SERVICE_PERIOD_SQL}
 GROUP BY 1 ORDER BY 1`);
 
 export async function costTable(engine: Engine, f: Filters): Promise<CostTable> {
 	const selection = selectionParams(f);
 	const [groups, programmes, overheadRows] = await Promise.all([
-		run<GroupAgg, SelectionParam | PeriodParam>(engine, COST_BY_GROUP_SQL, { ...selection, ...periodParams(f) }),
+		costByGroup(engine, f),
 		run<Programme, SelectionParam>(engine, PROGRAMMES_SQL, selection),
 		run<OverheadCost, 'cohort' | 'mun' | 'region'>(engine, OVERHEADS_SQL, selection)
 	]);

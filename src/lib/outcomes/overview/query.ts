@@ -43,12 +43,14 @@ WITH p AS (
 	FROM participants pa JOIN municipalities mu ON mu.code = pa.municipality_code
 	GROUP BY cohort
 ), s AS (
+	-- From the person × month summary (db/summaries.ts): a person-month's cost is > 0 exactly
+	-- when one of its service rows is (costs are never negative), and it has every service month.
 	SELECT pa.cohort,
 		count(DISTINCT s.participant_id) FILTER (WHERE s.cost_eur > 0)::INTEGER AS served,
 		strftime(min(s.month), '%Y-%m') AS firstServiceMonth,
 		strftime(max(s.month), '%Y-%m') AS lastServiceMonth,
 		round(sum(s.cost_eur), 2)::DOUBLE AS serviceCost
-	FROM services s JOIN participants pa USING (participant_id)
+	FROM cost_person_month s JOIN participants pa USING (participant_id)
 	GROUP BY pa.cohort
 ), o AS (
 	SELECT cohort, round(sum(cost_eur), 2)::DOUBLE AS overheadCost FROM overheads GROUP BY cohort

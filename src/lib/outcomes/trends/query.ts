@@ -72,11 +72,12 @@ FROM pq GROUP BY quarter, q_start ORDER BY q_start`);
 export const TREND_COSTS_SQL = namedSql<SelectionParam>(`
 WITH sel AS (${SELECTION_SQL}), ${QUARTERS_CTE},
 pg AS (
-	SELECT inp.quarter, c.service_group, s.participant_id, sum(s.cost_eur) AS cost
-	FROM services s
+	-- From the person × group × quarter summary (db/summaries.ts), not every service row:
+	-- a month is in a quarter of inp exactly when its quarter starts on that quarter's q_start.
+	SELECT inp.quarter, s.service_group, s.participant_id, sum(s.cost_eur) AS cost
+	FROM cost_person_group_quarter s
 	JOIN sel ON sel.participant_id = s.participant_id
-	JOIN service_catalogue c ON c.service_code = s.service_code
-	JOIN inp ON s.month BETWEEN inp.q_start AND inp.q_end
+	JOIN inp ON inp.q_start = s.quarter_start
 	GROUP BY ALL
 )
 SELECT quarter, CASE WHEN grouping(service_group) = 1 THEN NULL ELSE service_group END AS service_group,
