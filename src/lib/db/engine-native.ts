@@ -13,7 +13,7 @@ import { Bool, DateDay, Float64, Int32, TimestampMillisecond, Utf8, type DataTyp
 import { TABLES } from '#lib/contract/schema.ts';
 import type { Engine, SqlParam } from './engine.ts';
 import { parseManifest } from './manifest.ts';
-import { SUMMARY_NAMES, refreshSummaries } from './summaries.ts';
+import { PACKED_SUMMARY_NAMES, refreshSummaries, unpackedSummaryViews } from './summaries.ts';
 
 function arrowType(t: DuckDBType): DataType {
 	switch (t.typeId) {
@@ -104,6 +104,7 @@ export async function openNativeDataset(dir: string): Promise<Engine> {
 	}
 	const engine = nativeEngine(conn, () => instance.closeSync());
 	// A packed file's summaries are among its tables (views above); Parquet files or an older pack: computed.
-	if (!SUMMARY_NAMES.every((name) => manifest.database?.tables.includes(name))) await refreshSummaries(engine);
+	if (!PACKED_SUMMARY_NAMES.every((name) => manifest.database?.tables.includes(name))) await refreshSummaries(engine);
+	else for (const sql of unpackedSummaryViews()) await conn.run(sql);
 	return engine;
 }

@@ -32,6 +32,11 @@ export interface SummaryTable {
 	sources: readonly string[];
 	/** SELECT over the contract's table names (unqualified: main's views, or a packed file's own tables). */
 	select: string;
+	/**
+	 * false: not written into packed files; beside a packed file's summaries it is a
+	 * view computed when read (for a summary only rare queries need).
+	 */
+	packed?: false;
 }
 
 /** In build order: a later summary may read an earlier one. */
@@ -57,9 +62,13 @@ export const SUMMARY_TABLES: readonly SummaryTable[] = [
 			GROUP BY b.participant_id, b.period_start`
 	},
 	{
-		// The same per service group: what the group, quarter and period figures read.
+		// The same per service group: what the group, quarter and period figures read. Not packed:
+		// it is the largest summary (12.5 MB of a 5-year file, half of what the summaries add),
+		// and beside packed plans only a cost table with a period filter reads it (the quarter and
+		// whole-time summaries below are packed): with a packed file it is computed when read.
 		name: 'cost_person_group_month',
 		sources: ['services', 'service_catalogue'],
+		packed: false,
 		select: `
 			SELECT s.participant_id, c.service_group, s.month, CAST(sum(CAST(s.cost_eur AS DECIMAL(18,2))) AS DECIMAL(18,2)) AS cost_eur, sum(s.units) AS units
 			FROM services s JOIN service_catalogue c ON c.service_code = s.service_code
@@ -87,6 +96,14 @@ export const SUMMARY_TABLES: readonly SummaryTable[] = [
 ];
 
 export const SUMMARY_NAMES: readonly string[] = SUMMARY_TABLES.map((t) => t.name);
+/** The summaries a packed file carries (data/pack.ts). */
+export const PACKED_SUMMARIES: readonly SummaryTable[] = SUMMARY_TABLES.filter((t) => t.packed !== false);
+export const PACKED_SUMMARY_NAMES: readonly string[] = PACKED_SUMMARIES.map((t) => t.name);
+
+/** `main`'s views of the summaries a packed file does not carry, computed when read. */
+export function unpackedSummaryViews(): string[] {
+	return SUMMARY_TABLES.filter((t) => t.packed === false).map((t) => `CREATE VIEW main.${ident(t.name)} AS ${t.select}`);
+}
 
 /** Our own names (summaries, layers, 'main'), quoted as engine.ts ident() does. */
 const ident = (name: string) => {
@@ -116,13 +133,14 @@ async function schemaObjects(engine: Engine, schema: string): Promise<{ name: st
  */
 export async function hasPackedSummaries(engine: Engine, layer: string): Promise<boolean> {
 	const views = new Set((await schemaObjects(engine, layer)).filter((o) => o.view).map((o) => o.name));
-	return SUMMARY_TABLES.every((t) => views.has(t.name) && t.sources.every((s) => views.has(s)));
+	return PACKED_SUMMARIES.every((t) => views.has(t.name) && t.sources.every((s) => views.has(s)));
 }
 
 /**
  * (Re)create `main`'s summaries: views over `packed` (a schema whose summary
  * views come from a packed file, checked by hasPackedSummaries: nothing to
- * compute) or tables computed from main's contract views, as they are now.
+ * compute, and views computed when read for what a pack leaves out) or
+ * tables computed from main's contract views, as they are now.
  * One statement batch, one round trip to the engine's worker.
  */
 export async function refreshSummaries(engine: Engine, packed: string | null = null): Promise<void> {
@@ -132,7 +150,7 @@ export async function refreshSummaries(engine: Engine, packed: string | null = n
 	// some (a test's partial dataset): no summary then, as no query could read its sources either.
 	const there = new Set(objects.map((o) => o.name));
 	const creates = packed
-		? SUMMARY_TABLES.map((t) => `CREATE VIEW main.${ident(t.name)} AS SELECT * FROM ${ident(packed)}.${ident(t.name)}`)
+		? [...PACKED_SUMMARIES.map((t) => `CREATE VIEW main.${ident(t.name)} AS SELECT * FROM ${ident(packed)}.${ident(t.name)}`), ...unpackedSummaryViews()]
 		: SUMMARY_TABLES.filter((t) => t.sources.every((s) => there.has(s))).map((t) => `CREATE TABLE main.${ident(t.name)} AS ${t.select}`);
 	await engine.exec([...drops, ...creates].join(';\n'));
 }

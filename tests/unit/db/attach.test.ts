@@ -18,7 +18,7 @@ import { costTable } from '../../../src/lib/outcomes/costs/query';
 import { goalAttainment } from '../../../src/lib/outcomes/goals/query';
 import { DEFAULT_FILTERS } from '../../../src/lib/filters/filters';
 import { packDataset } from '../../../data/pack';
-import { SUMMARY_NAMES } from '../../../src/lib/db/summaries';
+import { PACKED_SUMMARY_NAMES } from '../../../src/lib/db/summaries';
 import { PILOT_DIR } from '../../helpers/engine';
 
 let dir: string;
@@ -52,7 +52,7 @@ afterAll(async () => {
 describe('dataset as a DuckDB database file', () => {
 	it('is recorded in the manifest with every contract table the dataset has, and the summaries', () => {
 		expect(manifest.database).toMatchObject({ path: 'dataset.duckdb', format: 'duckdb' });
-		expect([...manifest.database!.tables].sort()).toEqual([...Object.keys(manifest.tables), ...SUMMARY_NAMES].sort());
+		expect([...manifest.database!.tables].sort()).toEqual([...Object.keys(manifest.tables), ...PACKED_SUMMARY_NAMES].sort());
 		expect(manifest.database!.sha256).toMatch(/^[0-9a-f]{64}$/);
 	});
 
