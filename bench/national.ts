@@ -30,6 +30,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { nativeEngine } from '../src/lib/db/engine-native';
+import { refreshSummaries, unpackedSummaryViews } from '../src/lib/db/summaries';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Engine, SqlParam } from '../src/lib/db/engine';
 import { DEFAULT_FILTERS, AGE_BANDS_BY_COHORT, type Cohort, type Filters } from '../src/lib/filters/filters';
@@ -179,6 +180,8 @@ async function nativeSide(manifest: Manifest) {
 			tables.attach = await timeIt(async () => {
 				await conn.run(`ATTACH '${file}' AS ds (READ_ONLY)`);
 				for (const name of manifest.database!.tables) await conn.run(`CREATE VIEW "${name}" AS SELECT * FROM ds.main."${name}"`);
+				// As the page: summaries a pack leaves out are computed when read (src/lib/db/summaries.ts).
+				for (const sql of unpackedSummaryViews()) await conn.run(sql);
 				await conn.runAndReadAll(manifest.database!.tables.map((n) => `SELECT count(*) FROM "${n}"`).join(' UNION ALL '));
 			});
 			// For reference: the same tables read from the Parquet files.
@@ -196,6 +199,8 @@ async function nativeSide(manifest: Manifest) {
 				const file = join(DATA, spec.path).replaceAll("'", "''");
 				tables[name] = await timeIt(() => conn.run(`CREATE TABLE "${name}" AS SELECT * FROM read_parquet('${file}')`));
 			}
+			// The services summaries, as the page builds them for Parquet data (src/lib/db/summaries.ts).
+			tables.summaries = await timeIt(() => refreshSummaries(nativeEngine(conn)));
 		}
 		loads.push({ startMs, tables, totalMs: performance.now() - t0 });
 		if (keep) {
