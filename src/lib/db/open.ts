@@ -101,16 +101,9 @@ async function openDataset(source: DataSource): Promise<OpenedDataset> {
 		content.files[path] = { sha256: await verifyDownloaded(path, sha256, data, hash), verified: sha256 !== undefined };
 		return data;
 	};
-	// Needed only once the engine computes figures, and megabytes of JSON to parse on the page's
-	// thread: fetched once the data files are checked (bench/warm-load.ts), not in the way of the
-	// saved figures, and not at all for refused files.
-	const plansAfter = (checked: Promise<unknown>) => {
-		const spec = manifest.releasePlans;
-		if (!spec) return null;
-		const plans = checked.then(() => fetchPlans(fileUrl(spec.path), spec.sha256));
-		plans.catch(() => {}); // reported (as a warning) where the release path awaits it
-		return plans;
-	};
+	// Small, and needed only once figures are asked for: fetched alongside the data.
+	const plans = manifest.releasePlans ? fetchPlans(fileUrl(manifest.releasePlans.path), manifest.releasePlans.sha256) : null;
+	plans?.catch(() => {}); // reported (as a warning) where the release path awaits it
 	if (manifest.database) {
 		// One database file instead of a Parquet file per table: fetched while the engine
 		// compiles, then attached as it is (no decoding on the page at all).
@@ -121,7 +114,7 @@ async function openDataset(source: DataSource): Promise<OpenedDataset> {
 			.then((blob) => (performance.mark('ib:database-fetched'), check(db.path, db.sha256, blob, sha256OffThread)))
 			.then((blob) => (performance.mark('ib:database-verified'), blob));
 		database.catch(() => {}); // reported when the loader awaits it
-		return { manifest, files, database, verified: database.then(() => content), plans: plansAfter(database) };
+		return { manifest, files, database, verified: database.then(() => content), plans };
 	}
 	// Fetch and decode each file as soon as possible: this runs on the page's thread
 	// while the engine compiles in its worker, so the two overlap.
@@ -139,7 +132,7 @@ async function openDataset(source: DataSource): Promise<OpenedDataset> {
 	}
 	const verified = Promise.all(hashed).then(() => content);
 	verified.catch(() => {});
-	return { manifest, files, database: null, verified, plans: plansAfter(verified) };
+	return { manifest, files, database: null, verified, plans };
 }
 
 async function loadLayer(engine: Engine, layer: Layer, opened: Promise<OpenedDataset>): Promise<void> {
