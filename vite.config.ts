@@ -6,16 +6,15 @@ import { fileURLToPath } from 'node:url';
 const PUBLISHED = process.env.VITE_IB_MODE === 'published';
 
 /**
- * The published build (npm run publish) swaps the engine, the Parquet decoder, the dataset
- * hash worker and the bundled microdata (and parquet-wasm) for modules that hold nothing and refuse (src/lib/db/published/),
+ * The published build (npm run publish) swaps the engine, the Parquet decoder and the
+ * bundled microdata (and parquet-wasm) for modules that hold nothing and refuse (src/lib/db/published/),
  * so neither the 34 MB engine nor a single row can end up in its output.
  */
 function publishedSite(): Plugin {
 	const swap: Record<string, string> = {
 		'src/lib/db/pilot.ts': 'src/lib/db/published/pilot.ts',
 		'src/lib/db/engine-browser.ts': 'src/lib/db/published/engine-browser.ts',
-		'src/lib/db/parquet-browser.ts': 'src/lib/db/published/parquet-browser.ts',
-		'src/lib/db/hash-worker.ts': 'src/lib/db/published/hash-worker.ts'
+		'src/lib/db/parquet-browser.ts': 'src/lib/db/published/parquet-browser.ts'
 	};
 	const root = fileURLToPath(new URL('.', import.meta.url));
 	return {

@@ -20,7 +20,6 @@ import { liveStoredHint, restoreStoredLive } from './persist/live.ts';
 import { lockDown } from './lockdown.ts';
 import { admitSource, dataSourceOf, manifestFileUrl, verifyDownloaded } from './trust.svelte.ts';
 import { verifyFile, type VerifiedContent } from './verify.ts';
-import { prepareHashWorker, sha256OffThread } from './hash-worker.ts';
 import { parsePackedPlans, type PackedPlans } from '#lib/privacy/release/packed.ts';
 import { providePackedPlans } from '#lib/privacy/release/runtime.ts';
 
@@ -97,8 +96,8 @@ async function openDataset(source: DataSource): Promise<OpenedDataset> {
 	const files = new Map<string, Promise<PreparedTable>>();
 	const content: VerifiedContent = { origin: opened.origin, files: {} };
 	// Each file's bytes are hashed before they are used; the computed hash is recorded.
-	const check = async <T extends Uint8Array | Blob>(path: string, sha256: string | undefined, data: T, hash?: (data: T) => Promise<string>): Promise<T> => {
-		content.files[path] = { sha256: await verifyDownloaded(path, sha256, data, hash), verified: sha256 !== undefined };
+	const check = async <T extends Uint8Array | Blob>(path: string, sha256: string | undefined, data: T): Promise<T> => {
+		content.files[path] = { sha256: await verifyDownloaded(path, sha256, data), verified: sha256 !== undefined };
 		return data;
 	};
 	// Small, and needed only once figures are asked for: fetched alongside the data.
@@ -107,12 +106,8 @@ async function openDataset(source: DataSource): Promise<OpenedDataset> {
 	if (manifest.database) {
 		// One database file instead of a Parquet file per table: fetched while the engine
 		// compiles, then attached as it is (no decoding on the page at all).
-		// Hashed in a worker (hash-worker.ts): the page's thread is busiest just then.
 		const db = manifest.database;
-		prepareHashWorker();
-		const database = fetchBlob(fileUrl(db.path))
-			.then((blob) => (performance.mark('ib:database-fetched'), check(db.path, db.sha256, blob, sha256OffThread)))
-			.then((blob) => (performance.mark('ib:database-verified'), blob));
+		const database = fetchBlob(fileUrl(db.path)).then((blob) => check(db.path, db.sha256, blob));
 		database.catch(() => {}); // reported when the loader awaits it
 		return { manifest, files, database, verified: database.then(() => content), plans };
 	}
@@ -178,10 +173,7 @@ async function start(): Promise<Engine> {
 	opened.catch(() => {}); // reported when awaited below
 	// The first view may show cached results of this very data while the engine starts.
 	opened.then((o) => o.verified).then((content) => {
-		if (dataset.layers.length === 0 && !(source.kind === 'pilot' && liveStoredHint())) {
-			dataset.fingerprint = datasetFingerprint([content]);
-			performance.mark('ib:saved-results-keyed'); // saved figures may show from here (bench/warm-load.ts)
-		}
+		if (dataset.layers.length === 0 && !(source.kind === 'pilot' && liveStoredHint())) dataset.fingerprint = datasetFingerprint([content]);
 	}, () => {});
 	const { createBrowserEngine, engineSteps, queryLog } = await import('./engine-browser.ts');
 	exposeQueryLog(queryLog);

@@ -51,14 +51,9 @@ export async function admitSource(source: DataSource): Promise<void> {
 }
 
 /** verifyFile (verify.ts) with the mismatch told in the UI language. */
-export async function verifyDownloaded<T extends Uint8Array | Blob>(
-	path: string,
-	sha256: string | undefined,
-	data: T,
-	hash?: (data: T) => Promise<string>
-): Promise<string> {
+export async function verifyDownloaded(path: string, sha256: string | undefined, data: Uint8Array | Blob): Promise<string> {
 	try {
-		return await verifyFile(path, sha256, data, hash);
+		return await verifyFile(path, sha256, data);
 	} catch (e) {
 		if (!(e instanceof IntegrityError)) throw e;
 		throw new Error(t('trust.shaMismatch', { path, expected: e.expected.slice(0, 12), actual: e.actual.slice(0, 12) }));

@@ -26,16 +26,10 @@ export async function sha256Hex(data: Uint8Array | Blob): Promise<string> {
 
 /**
  * Hash a file and check it against the manifest's sha256 (when it gives one).
- * Returns the computed hash, or throws IntegrityError on a mismatch. `hash`
- * may compute it elsewhere (hash-worker.ts), from the same bytes.
+ * Returns the computed hash, or throws IntegrityError on a mismatch.
  */
-export async function verifyFile<T extends Uint8Array | Blob>(
-	path: string,
-	expected: string | undefined,
-	data: T,
-	hash: (data: T) => Promise<string> = sha256Hex
-): Promise<string> {
-	const actual = await hash(data);
+export async function verifyFile(path: string, expected: string | undefined, data: Uint8Array | Blob): Promise<string> {
+	const actual = await sha256Hex(data);
 	if (expected !== undefined && actual !== expected.trim().toLowerCase()) throw new IntegrityError(path, expected, actual);
 	return actual;
 }
