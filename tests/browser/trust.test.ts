@@ -7,6 +7,8 @@
  *   the same data without sha256s load but are never saved;
  * - a link to another origin asks first (nothing is fetched before "load") and
  *   is never shown as the site's own data; `data:` manifests are refused;
+ * - a packed database file with one altered byte is refused with the same
+ *   message, and nothing of it is used or saved;
  * - after DuckDB is locked, a second `?data=` database file still attaches.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
@@ -27,6 +29,7 @@ const stamp = `${process.pid}-${Date.now()}`;
 const claimed = `test-trust-claimed-${stamp}`;
 const unsigned = `test-trust-unsigned-${stamp}`;
 const packed = `test-trust-packed-${stamp}`;
+const tampered = `test-trust-tampered-${stamp}`;
 let foreignDir: string;
 let foreign: StaticServer;
 
@@ -52,6 +55,12 @@ beforeAll(async () => {
 	});
 	await cp(PILOT_DIR, join(BUILD_DIR, packed), { recursive: true });
 	await packDataset(join(BUILD_DIR, packed));
+	// The packed pilot with one byte of its database file changed; the manifest still claims the original sha256.
+	await cp(join(BUILD_DIR, packed), join(BUILD_DIR, tampered), { recursive: true });
+	const file = join(BUILD_DIR, tampered, 'dataset.duckdb');
+	const bytes = await readFile(file);
+	bytes[bytes.length - 100] ^= 0x01;
+	await writeFile(file, bytes);
 	foreignDir = await mkdtemp(join(tmpdir(), 'ib-trust-foreign-'));
 	await tenFold(foreignDir, (m) => {
 		m.name = 'Official national data';
@@ -61,7 +70,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
 	await foreign?.close();
-	for (const d of [claimed, unsigned, packed]) await rm(join(BUILD_DIR, d), { recursive: true, force: true });
+	for (const d of [claimed, unsigned, packed, tampered]) await rm(join(BUILD_DIR, d), { recursive: true, force: true });
 	if (foreignDir) await rm(foreignDir, { recursive: true, force: true });
 });
 
@@ -261,6 +270,30 @@ describe('data from sources you can trust (built site)', () => {
 		expect(await files.getAttribute('data-trust')).toBe('this-computer');
 		expect(await violations()).toEqual([]);
 		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('refuses a packed database file with one altered byte, and saves nothing of it', async () => {
+		const { page, context, violations } = await cspPage();
+		await page.goto(withData(`${site.url}/${packed}/manifest.json`));
+		await waitForData(page);
+		await engineCards(page);
+		expect(await text(page, 'cost-child')).toBe('704 953 €');
+		expect(await page.getByTestId('provenance-url').getByTestId('provenance-verified').getAttribute('data-verified')).toBe('true');
+		const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+		expect(marks).toEqual(expect.arrayContaining(['ib:database-fetched', 'ib:database-verified', 'ib:saved-results-keyed']));
+		await expect.poll(() => savedKeys(page)).toHaveLength(1);
+		const before = await savedKeys(page);
+
+		await page.goto(withData(`${site.url}/${tampered}/manifest.json`));
+		const error = page.getByTestId('load-error');
+		await error.waitFor({ timeout: 90_000 });
+		expect(plain(await error.textContent())).toMatch(/dataset\.duckdb: sha256 neatbilst manifestā norādītajam/);
+		expect(await page.getByTestId('overview-saved').count()).toBe(0);
+		expect(await page.locator('[data-testid="overview-cards"][data-result]').count()).toBe(0);
+		expect(await page.evaluate(() => performance.getEntriesByName('ib:database-verified').length)).toBe(0);
+		expect(await savedKeys(page)).toEqual(before);
+		expect(await violations()).toEqual([]);
 		await context.close();
 	});
 
