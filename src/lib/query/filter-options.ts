@@ -21,9 +21,15 @@ export const FILTER_OPTIONS_SQL = namedSql<'cohort'>(`
 	WHERE p.cohort = $cohort
 	ORDER BY mu.region, mu.name_lv`);
 
+/**
+ * The cohort's first and last service month. Read from the person × month
+ * summary (db/summaries.ts: one row per person and month with any service
+ * row, so the same months as `services`), a fifth of the rows: every cohort
+ * switch asks for it.
+ */
 export const SERVICE_MONTHS_SQL = namedSql<'cohort'>(`
 	SELECT strftime(min(s.month), '%Y-%m') AS first, strftime(max(s.month), '%Y-%m') AS last
-	FROM services s JOIN participants p USING (participant_id) WHERE p.cohort = $cohort`);
+	FROM cost_person_month s JOIN participants p USING (participant_id) WHERE p.cohort = $cohort`);
 
 export async function filterOptions(engine: Engine, cohort: Cohort) {
 	const [municipalities, months] = await Promise.all([

@@ -46,6 +46,7 @@ import {
 	OLD_TREND_COSTS_SQL,
 	numbered
 } from './summaries-reference';
+import { SERVICE_MONTHS_SQL } from '../../../src/lib/query/filter-options';
 
 // The budget family's contributors on the old CTE: the same text with the CTE swapped (its $names numbered alike).
 const budgetNames = BUDGET_FAMILY.contributors.names;
@@ -114,6 +115,12 @@ async function expectSameAsBefore(engine: Engine): Promise<void> {
 		);
 		const rows = typeof COST_FAMILY.rows === 'function' ? await COST_FAMILY.rows(engine, cohort) : COST_FAMILY.rows;
 		expect(rows.filter(isMonthRow), `${cohort}: cost family months`).toEqual((await run<{ m: string }, 'cohort'>(engine, OLD_COST_MONTHS_SQL, { cohort })).map((r) => r.m));
+		// The filter bar's and the release plans' service span, now read from the person × month summary.
+		const span = await run<{ first: string | null; last: string | null }, 'cohort'>(engine, SERVICE_MONTHS_SQL, { cohort });
+		expect(span, `${cohort}: service span`).toEqual(
+			await query(engine, `SELECT strftime(min(s.month), '%Y-%m') AS first, strftime(max(s.month), '%Y-%m') AS last FROM services s JOIN participants p USING (participant_id) WHERE p.cohort = ?`, [cohort])
+		);
+		expect(span[0].first).not.toBeNull();
 		const months = (await query<{ m: string }>(engine, `SELECT DISTINCT month::VARCHAR AS m FROM services ORDER BY 1`)).map((r) => r.m);
 		for (const [from, to] of [[null, null], [months[1], months.at(-2)!.slice(0, 8) + '28'], [months[2], null]] as [string | null, string | null][]) {
 			const values = { cohort, from, to };
