@@ -49,8 +49,5 @@ export const STARTUP_SQL = [
 	'SET autoload_known_extensions=false'
 ];
 
-/** Quote an identifier that comes from our own schema (never from user input). */
-export function ident(name: string): string {
-	if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Invalid identifier: ${name}`);
-	return `"${name}"`;
-}
+/** Quote an identifier that comes from our own schema (never from user input); in catalog.ts, which plain Node can load. */
+export { ident } from './catalog.ts';

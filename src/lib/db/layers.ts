@@ -8,7 +8,8 @@
  * (`pilot:C001`, `live:C001`) so the two datasets can never mix one person's
  * rows; lookup tables are merged on their key, live winning.
  */
-import { ident, query, type Engine } from './engine';
+import { ident, type Engine } from './engine';
+import { schemaObjects } from './catalog.ts';
 import { TABLES, isParticipantTable, isReferenceTable, requireTable } from '#lib/contract/schema.ts';
 import { hasPackedSummaries, refreshSummaries } from './summaries.ts';
 
@@ -34,19 +35,9 @@ export async function ensureLayerSchemas(engine: Engine): Promise<void> {
 	);
 }
 
-/**
- * Tables and views in a layer's schema. (duckdb_tables()/duckdb_views() of the
- * in-memory catalog only: information_schema would also read every attached
- * database's catalog, hundreds of ms on a first load in the browser.)
- */
-export async function layerObjects(engine: Engine, layer: string): Promise<{ table_name: string; table_type: 'BASE TABLE' | 'VIEW' }[]> {
-	return query(
-		engine,
-		`SELECT table_name, 'BASE TABLE' AS table_type FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = ?
-		UNION ALL
-		SELECT view_name, 'VIEW' FROM duckdb_views() WHERE database_name = current_database() AND schema_name = ? AND NOT internal`,
-		[layer, layer]
-	);
+/** Tables and views in a layer's schema (catalog.ts). */
+export function layerObjects(engine: Engine, layer: string): Promise<{ table_name: string; table_type: 'BASE TABLE' | 'VIEW' }[]> {
+	return schemaObjects(engine, layer);
 }
 
 /** `DROP TABLE` or `DROP VIEW` of a layer's object, whichever kind it is. */

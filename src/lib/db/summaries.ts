@@ -23,8 +23,9 @@
  * which every way of changing the data ends in), or read from a packed
  * database file that carries them (data/pack.ts, attach.ts).
  */
-// Types only: data/pack.ts imports this module under plain Node (type stripping, no bundler).
+// No runtime import but catalog.ts: data/pack.ts imports this module under plain Node (type stripping, no bundler).
 import type { Engine } from './engine.ts';
+import { ident, schemaObjects } from './catalog.ts';
 
 export interface SummaryTable {
 	name: string;
@@ -105,25 +106,6 @@ export function unpackedSummaryViews(): string[] {
 	return SUMMARY_TABLES.filter((t) => t.packed === false).map((t) => `CREATE VIEW main.${ident(t.name)} AS ${t.select}`);
 }
 
-/** Our own names (summaries, layers, 'main'), quoted as engine.ts ident() does. */
-const ident = (name: string) => {
-	if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Invalid identifier: ${name}`);
-	return `"${name}"`;
-};
-
-/** A schema's tables and views, as layers.ts layerObjects (the in-memory catalog only). */
-async function schemaObjects(engine: Engine, schema: string): Promise<{ name: string; view: boolean }[]> {
-	const t = await engine.queryTable(
-		`SELECT table_name AS name, false AS is_view FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = ?
-		UNION ALL
-		SELECT view_name, true FROM duckdb_views() WHERE database_name = current_database() AND schema_name = ? AND NOT internal`,
-		[schema, schema]
-	);
-	const names = t.getChildAt(0)!;
-	const views = t.getChildAt(1)!;
-	return Array.from({ length: t.numRows }, (_, i) => ({ name: String(names.get(i)), view: Boolean(views.get(i)) }));
-}
-
 /**
  * Whether `layer`'s summaries are those of a packed file, still describing
  * its tables: the layer has a view of each summary (attach.ts makes them from
@@ -132,7 +114,7 @@ async function schemaObjects(engine: Engine, schema: string): Promise<{ name: st
  * (ingest.ts materialiseLiveTable does that before any append).
  */
 export async function hasPackedSummaries(engine: Engine, layer: string): Promise<boolean> {
-	const views = new Set((await schemaObjects(engine, layer)).filter((o) => o.view).map((o) => o.name));
+	const views = new Set((await schemaObjects(engine, layer)).filter((o) => o.table_type === 'VIEW').map((o) => o.table_name));
 	return PACKED_SUMMARIES.every((t) => views.has(t.name) && t.sources.every((s) => views.has(s)));
 }
 
@@ -145,10 +127,10 @@ export async function hasPackedSummaries(engine: Engine, layer: string): Promise
  */
 export async function refreshSummaries(engine: Engine, packed: string | null = null): Promise<void> {
 	const objects = await schemaObjects(engine, 'main');
-	const drops = objects.filter((o) => SUMMARY_NAMES.includes(o.name)).map((o) => `DROP ${o.view ? 'VIEW' : 'TABLE'} main.${ident(o.name)}`);
+	const drops = objects.filter((o) => SUMMARY_NAMES.includes(o.table_name)).map((o) => `DROP ${o.table_type === 'VIEW' ? 'VIEW' : 'TABLE'} main.${ident(o.table_name)}`);
 	// With layers main has every contract table (layers.ts); data loaded into main itself may lack
 	// some (a test's partial dataset): no summary then, as no query could read its sources either.
-	const there = new Set(objects.map((o) => o.name));
+	const there = new Set(objects.map((o) => o.table_name));
 	const creates = packed
 		? [...PACKED_SUMMARIES.map((t) => `CREATE VIEW main.${ident(t.name)} AS SELECT * FROM ${ident(packed)}.${ident(t.name)}`), ...unpackedSummaryViews()]
 		: SUMMARY_TABLES.filter((t) => t.sources.every((s) => there.has(s))).map((t) => `CREATE TABLE main.${ident(t.name)} AS ${t.select}`);
