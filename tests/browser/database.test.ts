@@ -55,6 +55,8 @@ describe('dataset as one DuckDB database file (?data=)', () => {
 		await page.reload({ waitUntil: 'commit' });
 		await page.locator('[data-testid="overview-cards"][data-result="saved"]').waitFor({ timeout: 90_000 });
 		expect(await page.getByTestId('overview-saved').isVisible()).toBe(true);
+		// Keyed as soon as the file's response was recalled as verified before (db/recall.ts), not after its hash.
+		expect(await page.evaluate(() => performance.getEntriesByName('ib:saved-results-recalled').length)).toBe(1);
 		expect(plain(await page.getByTestId('overview-cards').textContent())).toBe(fromEngine);
 		await page.locator('[data-testid="overview-cards"][data-result="engine"]').waitFor({ timeout: 90_000 });
 		expect(plain(await page.getByTestId('overview-cards').textContent())).toBe(fromEngine);

@@ -8,11 +8,12 @@
  * - a link to another origin asks first (nothing is fetched before "load") and
  *   is never shown as the site's own data; `data:` manifests are refused;
  * - a packed database file with one altered byte is refused with the same
- *   message, and nothing of it is used or saved;
+ *   message, and nothing of it is used or saved; altered in place with its
+ *   validators kept, a reload's early saved figures (db/recall.ts) are withdrawn;
  * - after DuckDB is locked, a second `?data=` database file still attaches.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -30,6 +31,7 @@ const claimed = `test-trust-claimed-${stamp}`;
 const unsigned = `test-trust-unsigned-${stamp}`;
 const packed = `test-trust-packed-${stamp}`;
 const tampered = `test-trust-tampered-${stamp}`;
+const swapped = `test-trust-swapped-${stamp}`;
 let foreignDir: string;
 let foreign: StaticServer;
 
@@ -57,6 +59,7 @@ beforeAll(async () => {
 	await packDataset(join(BUILD_DIR, packed));
 	// The packed pilot with one byte of its database file changed; the manifest still claims the original sha256.
 	await cp(join(BUILD_DIR, packed), join(BUILD_DIR, tampered), { recursive: true });
+	await cp(join(BUILD_DIR, packed), join(BUILD_DIR, swapped), { recursive: true });
 	const file = join(BUILD_DIR, tampered, 'dataset.duckdb');
 	const bytes = await readFile(file);
 	bytes[bytes.length - 100] ^= 0x01;
@@ -70,7 +73,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
 	await foreign?.close();
-	for (const d of [claimed, unsigned, packed, tampered]) await rm(join(BUILD_DIR, d), { recursive: true, force: true });
+	for (const d of [claimed, unsigned, packed, tampered, swapped]) await rm(join(BUILD_DIR, d), { recursive: true, force: true });
 	if (foreignDir) await rm(foreignDir, { recursive: true, force: true });
 });
 
@@ -292,6 +295,33 @@ describe('data from sources you can trust (built site)', () => {
 		expect(await page.getByTestId('overview-saved').count()).toBe(0);
 		expect(await page.locator('[data-testid="overview-cards"][data-result]').count()).toBe(0);
 		expect(await page.evaluate(() => performance.getEntriesByName('ib:database-verified').length)).toBe(0);
+		expect(await savedKeys(page)).toEqual(before);
+		expect(await violations()).toEqual([]);
+		await context.close();
+	});
+
+	it('withdraws the saved overview when a file recalled by its validators no longer matches, and saves nothing of it', async () => {
+		const { page, context, violations } = await cspPage();
+		const url = withData(`${site.url}/${swapped}/manifest.json`);
+		await page.goto(url);
+		await engineCards(page);
+		await expect.poll(() => savedKeys(page)).toHaveLength(1);
+		const before = await savedKeys(page);
+		// The same URL, ETag and Last-Modified (size and time kept), one byte altered: the
+		// reload recalls the response as verified and keys the saved figures before hashing.
+		const file = join(BUILD_DIR, swapped, 'dataset.duckdb');
+		const st = await stat(file);
+		const bytes = await readFile(file);
+		bytes[bytes.length - 100] ^= 0x01;
+		await writeFile(file, bytes);
+		await utimes(file, st.atime, st.mtime);
+		await page.reload();
+		const error = page.getByTestId('load-error');
+		await error.waitFor({ timeout: 90_000 });
+		expect(plain(await error.textContent())).toMatch(/dataset\.duckdb: sha256 neatbilst manifestā norādītajam/);
+		expect(await page.evaluate(() => performance.getEntriesByName('ib:saved-results-recalled').length)).toBe(1);
+		await expect.poll(() => page.getByTestId('overview-saved').count()).toBe(0);
+		expect(await page.locator('[data-testid="overview-cards"][data-result]').count()).toBe(0);
 		expect(await savedKeys(page)).toEqual(before);
 		expect(await violations()).toEqual([]);
 		await context.close();

@@ -36,8 +36,15 @@ export async function serveStatic(root = BUILD_DIR, prefix = '', mounts: Record<
 			let file = normalize(join(base, path));
 			if (!file.startsWith(base)) throw new Error('outside root');
 			if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-			const body = await readFile(file);
-			res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+			const [body, st] = await Promise.all([readFile(file), stat(file)]);
+			// Validators as static hosts send them (db/recall.ts reads them); no-cache: every
+			// reload asks again, so a file changed between two loads is never served stale.
+			res.writeHead(200, {
+				'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+				etag: `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`,
+				'last-modified': st.mtime.toUTCString(),
+				'cache-control': 'no-cache'
+			});
 			res.end(body);
 		} catch {
 			res.writeHead(404, { 'content-type': 'text/plain' });

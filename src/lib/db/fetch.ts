@@ -14,18 +14,16 @@ async function get(url: string, signal?: AbortSignal): Promise<Response> {
 	}
 }
 
-/** Fetch a file fully, failing loudly on HTTP errors (a 404 must not look like empty data). */
-export async function fetchBytes(url: string, signal?: AbortSignal): Promise<Uint8Array> {
+/** A file's response once its headers are in, failing loudly on HTTP errors (a 404 must not look like empty data). */
+export async function fetchResponse(url: string, signal?: AbortSignal): Promise<Response> {
 	const res = await get(url, signal);
 	if (!res.ok) throw new Error(`HTTP ${res.status} for ${url}`);
-	return new Uint8Array(await res.arrayBuffer());
+	return res;
 }
 
-/** A file as a Blob: the browser may keep it out of the JS heap, and DuckDB reads only the slices it needs. */
-export async function fetchBlob(url: string, signal?: AbortSignal): Promise<Blob> {
-	const res = await get(url, signal);
-	if (!res.ok) throw new Error(`HTTP ${res.status} for ${url}`);
-	return res.blob();
+/** Fetch a file fully. (A large file is read as a Blob from `fetchResponse`: the browser may keep it out of the JS heap.) */
+export async function fetchBytes(url: string, signal?: AbortSignal): Promise<Uint8Array> {
+	return new Uint8Array(await (await fetchResponse(url, signal)).arrayBuffer());
 }
 
 /** A manifest as JSON, with the same rules as its files. */

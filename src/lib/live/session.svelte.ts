@@ -11,6 +11,7 @@ import { dataset } from '#lib/db/state.svelte.ts';
 import { ensureDataset, markLiveUploaded, openUrlDataset, useLayers } from '#lib/db/open.ts';
 import { clearLive, liveCounts, loadedTables } from '#lib/db/ingest.ts';
 import { clearResults } from '#lib/db/result-cache.ts';
+import { forgetVerified } from '#lib/db/recall.ts';
 import type { Layer } from '#lib/db/layers.ts';
 import { downloadText } from '#lib/export/download.ts';
 import { t, i18n } from '#lib/i18n/index.svelte.ts';
@@ -168,6 +169,7 @@ export class IngestSession {
 		await clearLive(await ensureDataset());
 		dataset.liveFiles = [];
 		await clearResults();
+		forgetVerified();
 		await useLayers(['pilot']);
 	}
 
