@@ -95,20 +95,8 @@ async function cspPage(): Promise<{ page: Page; context: BrowserContext; errors:
 	};
 }
 
-/** Keys of the saved results in this browser context (db/result-cache.ts: IndexedDB 'ib-outcomes', store 'results'). */
-const savedKeys = (page: Page) =>
-	page.evaluate(
-		() =>
-			new Promise<string[]>((resolve) => {
-				const req = indexedDB.open('ib-outcomes', 1);
-				req.onupgradeneeded = () => req.result.createObjectStore('results');
-				req.onsuccess = () => {
-					const keys = req.result.transaction('results', 'readonly').objectStore('results').getAllKeys();
-					keys.onsuccess = () => resolve(keys.result.map(String));
-				};
-				req.onerror = () => resolve([]);
-			})
-	);
+/** Keys of the saved results in this browser context (db/result-cache.ts: localStorage 'ib-outcomes.results'). */
+const savedKeys = (page: Page) => page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('ib-outcomes.results') ?? '{}')));
 
 const withData = (url: string) => `${site.url}/?data=${encodeURIComponent(url)}`;
 const engineCards = (page: Page) => page.locator('[data-testid="overview-cards"][data-result="engine"]').waitFor({ timeout: 90_000 });

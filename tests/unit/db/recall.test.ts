@@ -1,14 +1,9 @@
 /** Files recalled as verified before (recall.ts): only the same URL, the same validators and the sha256 hashed then. */
-import { describe, it, expect, beforeEach, vi } from 'vitest';
+import { describe, it, expect, beforeEach } from 'vitest';
 import { forgetVerified, recallVerified, rememberVerified, validatorOf } from '../../../src/lib/db/recall';
+import { memoryLocalStorage } from '../../helpers/local-storage';
 
-// Node has no localStorage: an in-memory one with the same three methods.
-const store = new Map<string, string>();
-vi.stubGlobal('localStorage', {
-	getItem: (k: string) => store.get(k) ?? null,
-	setItem: (k: string, v: string) => void store.set(k, String(v)),
-	removeItem: (k: string) => void store.delete(k)
-});
+const { store } = memoryLocalStorage();
 
 const url = 'https://x.lv/data/dataset.duckdb';
 const sha = 'ab'.repeat(32);

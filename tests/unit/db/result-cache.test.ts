@@ -1,6 +1,7 @@
 /** The saved-result key: built from the hashes computed here and each dataset's origin, never from a manifest's claims. */
 import { describe, it, expect } from 'vitest';
-import { datasetFingerprint } from '../../../src/lib/db/result-cache';
+import { clearResults, datasetFingerprint, readResult, writeResult } from '../../../src/lib/db/result-cache';
+import { memoryLocalStorage } from '../../helpers/local-storage';
 import { fullyVerified, type VerifiedContent } from '../../../src/lib/db/verify';
 
 describe('datasetFingerprint (the saved-result key)', () => {
@@ -32,3 +33,52 @@ describe('datasetFingerprint (the saved-result key)', () => {
 	});
 });
 
+
+describe('saved results (localStorage)', () => {
+	const { store, quota } = memoryLocalStorage();
+
+	it('gives back what was saved under the same key only, and forgets on clear', async () => {
+		store.clear();
+		const value = [{ cohort: 'child', participants: 116, serviceCost: null, enrolledFrom: '2023-05-01' }];
+		await writeResult('v|fp|overview.released', value);
+		expect(await readResult('v|fp|overview.released')).toEqual(value);
+		expect(await readResult('v|other|overview.released')).toBeUndefined();
+		await clearResults();
+		expect(await readResult('v|fp|overview.released')).toBeUndefined();
+	});
+
+	it('keeps the 50 newest entries, and a full storage keeps the newest it can', async () => {
+		store.clear();
+		const now = Date.now;
+		try {
+			for (let i = 0; i < 60; i++) {
+				Date.now = () => 1_000 + i;
+				await writeResult(`k${i}`, i);
+			}
+		} finally {
+			Date.now = now;
+		}
+		expect(await readResult('k59')).toBe(59);
+		expect(await readResult('k10')).toBe(10);
+		expect(await readResult('k9')).toBeUndefined();
+		quota.chars = 1_000; // ~50 entries do not fit; the newest half does
+		try {
+			await writeResult('k60', 60);
+			expect(await readResult('k60')).toBe(60);
+			expect(await readResult('k11')).toBeUndefined();
+		} finally {
+			quota.chars = Infinity;
+		}
+	});
+
+	it('treats unreadable storage as nothing saved, and never throws', async () => {
+		store.set('ib-outcomes.results', '{broken');
+		expect(await readResult('k')).toBeUndefined();
+		quota.chars = 0;
+		try {
+			await expect(writeResult('k', 1)).resolves.toBeUndefined();
+		} finally {
+			quota.chars = Infinity;
+		}
+	});
+});
