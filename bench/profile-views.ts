@@ -88,6 +88,7 @@ async function main() {
 		for (const path of cli.views!.split(',')) {
 			await cdp.send('Profiler.start');
 			const t0 = Date.now();
+			const pageT0 = await page.evaluate(() => performance.now());
 			await page.evaluate(
 				({ path, data }) => {
 					const a = document.createElement('a');
@@ -106,6 +107,10 @@ async function main() {
 			console.log(`\n=== ${path}: ${Date.now() - t0} ms wall (incl. 500 ms settle), ${s.total.toFixed(0)} ms main-thread JS/GC/layout`);
 			console.log('  by file:\n' + s.files.slice(0, 12).map((l) => '    ' + l).join('\n'));
 			console.log('  by function:\n' + s.functions.map((l) => '    ' + l).join('\n'));
+			// The view's queries as the page saw them (sent → rows back, worker round trip included).
+			const queries = await page.evaluate((from) => ((globalThis as { __ibQueries?: { at: number; ms: number; sql: string }[] }).__ibQueries ?? []).filter((q) => q.at >= from), pageT0);
+			console.log(`  queries: ${queries.length}, ${queries.reduce((a, q) => a + q.ms, 0).toFixed(0)} ms summed`);
+			for (const q of queries) console.log(`    +${(q.at - pageT0).toFixed(0).padStart(5)} ms ${q.ms.toFixed(1).padStart(7)} ms  ${q.sql}`);
 			await page.evaluate(() => {
 				const a = document.createElement('a');
 				a.href = `/${location.search}`;
