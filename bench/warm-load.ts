@@ -42,6 +42,13 @@ await context.addInitScript(() => {
 		seen.disconnect();
 	});
 	document.addEventListener('DOMContentLoaded', () => seen.observe(document.body, { childList: true, subtree: true }));
+	// The layout marks the document hydrated in its onMount (+layout.svelte).
+	const hydrated = new MutationObserver(() => {
+		if (document.documentElement.dataset.hydrated !== 'true') return;
+		performance.mark('ib:hydrated');
+		hydrated.disconnect();
+	});
+	hydrated.observe(document.documentElement, { attributes: true, attributeFilter: ['data-hydrated'] });
 });
 const page = context.pages()[0] ?? (await context.newPage());
 const engineOverview = page.locator('[data-testid="overview-cards"][data-result="engine"]');
@@ -54,9 +61,6 @@ async function marks(): Promise<Record<string, number>> {
 		const file = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.duckdb')) as PerformanceResourceTiming | undefined;
 		if (file) out.responseEnd = Math.round(file.responseEnd);
 		if (file) out.databaseRequested = Math.round(file.startTime);
-		// The app's own scripts (from the HTTP cache on a reload): the page hydrates once they are in.
-		const scripts = performance.getEntriesByType('resource').filter((r) => /\/_app\/.*\.js$/.test(r.name)) as PerformanceResourceTiming[];
-		if (scripts.length) out.scriptsIn = Math.round(Math.max(...scripts.map((r) => r.responseEnd)));
 		return out;
 	});
 }
