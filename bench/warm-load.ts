@@ -44,11 +44,12 @@ await context.addInitScript(() => {
 	document.addEventListener('DOMContentLoaded', () => seen.observe(document.body, { childList: true, subtree: true }));
 	// The layout marks the document hydrated in its onMount (+layout.svelte).
 	const hydrated = new MutationObserver(() => {
-		if (document.documentElement.dataset.hydrated !== 'true') return;
+		if (document.documentElement?.dataset.hydrated !== 'true') return;
 		performance.mark('ib:hydrated');
 		hydrated.disconnect();
 	});
-	hydrated.observe(document.documentElement, { attributes: true, attributeFilter: ['data-hydrated'] });
+	// On the document, not its root element: init scripts run before that exists.
+	hydrated.observe(document, { attributes: true, subtree: true, attributeFilter: ['data-hydrated'] });
 });
 const page = context.pages()[0] ?? (await context.newPage());
 const engineOverview = page.locator('[data-testid="overview-cards"][data-result="engine"]');
