@@ -633,7 +633,7 @@ async function main() {
 	add('  engine start (warm)', browser?.warm.engineMs, native.engineStartMs);
 	add('    of which DuckDB-WASM instantiate, cold', browser?.cold.instantiateMs, null);
 	add('    of which DuckDB-WASM instantiate, warm', browser?.warm.instantiateMs, null);
-	for (const [label, k] of [['engine JS chunk import', 'importMs'], ['wasm fetch + compile (page)', 'compileMs'], ['instantiate in the worker', 'workerInstantiateMs'], ['connect + settings', 'connectMs']] as const) {
+	for (const [label, k] of [['engine JS chunk import', 'importMs'], ['wasm fetch + compile (compile worker)', 'compileMs'], ['instantiate in the worker', 'workerInstantiateMs'], ['connect + settings', 'connectMs']] as const) {
 		add(`    ${label}, cold / warm`, browser?.cold.engineSplit[k], null);
 		rows.at(-1)!.step = `    ${label}, cold`;
 		add(`    ${label}, warm`, browser?.warm.engineSplit[k], null);

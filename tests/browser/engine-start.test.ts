@@ -1,7 +1,7 @@
 /**
- * How the engine starts (engine-browser.ts, duckdb-worker.ts): the page
- * compiles DuckDB's wasm once and hands the module to a same-origin classic
- * worker, under the Content-Security-Policy the site is meant to run with
+ * How the engine starts (engine-browser.ts, wasm-compile.ts, duckdb-worker.ts):
+ * a same-origin worker of its own compiles DuckDB's wasm once, off the page's
+ * thread, and the page hands the module to a same-origin classic worker, under the Content-Security-Policy the site is meant to run with
  * (workers only from 'self', scripts from 'self' and wasm compilation, no
  * eval), and the 34 MB wasm is downloaded once.
  */
@@ -55,7 +55,7 @@ async function openWithPolicy(pageCsp: string) {
 }
 
 describe('engine start', () => {
-	it('compiles the wasm on the page once and starts DuckDB in a same-origin worker allowed by worker-src/script-src self', async () => {
+	it('compiles the wasm once in a worker of its own and starts DuckDB in a same-origin worker allowed by worker-src/script-src self', async () => {
 		const { page, context, errors, blocked, violations, wasmRequests } = await openWithPolicy(PAGE_CSP);
 		await page.goto(site.url + '/');
 		await waitForData(page);
@@ -68,9 +68,10 @@ describe('engine start', () => {
 		};
 		const engineWorkers = seen.workers.filter((w) => w.url.includes('duckdb-worker'));
 		expect(engineWorkers).toHaveLength(1);
+		expect(seen.workers.filter((w) => w.url.includes('wasm-compile.worker'))).toEqual([expect.objectContaining({ type: 'module' })]);
 		for (const w of seen.workers) expect(w.url.startsWith(site.url + '/')).toBe(true);
 		expect(seen.blobs).toBe(0);
-		// The page compiled the module (a 'compile' step before the worker's instantiate) …
+		// The module was compiled (a 'compile' step before the worker's instantiate) …
 		const steps = (await page.evaluate(() => (globalThis as { __ibLoad?: { engineSteps: Record<string, number> } }).__ibLoad?.engineSteps)) ?? {};
 		expect(steps.compile).toBeGreaterThan(steps.begin);
 		expect(steps.instantiate).toBeGreaterThan(steps.compile);

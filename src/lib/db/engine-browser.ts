@@ -1,7 +1,8 @@
 /**
  * DuckDB-WASM in the browser: self-hosted bundles (no CDN, works offline), the
  * engine in a Web Worker so queries never block the page, one shared connection.
- * The page compiles the wasm and hands the module to the worker (duckdb-worker.ts).
+ * A worker of its own compiles the wasm (wasm-compile.ts); the page hands the module
+ * to DuckDB's worker (duckdb-worker.ts).
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
@@ -12,6 +13,7 @@ import type { Table } from 'apache-arrow';
 import { STARTUP_SQL, type Engine, type SqlParam } from './engine';
 import { StatementCache } from './statement-cache';
 import { COMPILED_ENGINE, ENGINE_SCRIPT, type CompiledEngine, type EngineScript } from './engine-handoff.ts';
+import { compileEngineInWorker } from './wasm-compile.ts';
 
 const BUNDLES: duckdb.DuckDBBundles = {
 	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -23,44 +25,6 @@ export interface EngineStartProgress {
 	/** Bytes of the engine's wasm fetched so far, and in all (0 when unknown). */
 	bytesLoaded: number;
 	bytesTotal: number;
-}
-
-/**
- * Fetch and compile the engine's wasm on the page, from the plain same-origin
- * Response: V8 caches compiled code only for such a Response (HTTP-cacheable,
- * not rebuilt), so a second visit deserialises the compiled engine instead of
- * validating and compiling 34 MB again. Compilation runs on V8's background
- * threads; the page's thread only forwards the bytes. Progress is counted on a
- * copy of the body (a clone keeps the original cacheable).
- */
-async function compileEngine(url: string, onProgress: (p: EngineStartProgress) => void): Promise<WebAssembly.Module> {
-	const res = await fetch(url, { credentials: 'same-origin' });
-	if (!res.ok) throw new Error(`HTTP ${res.status} for ${url}`);
-	const bytesTotal = Number(res.headers.get('content-length')) || 0;
-	const copy = res.clone();
-	let bytesLoaded = 0;
-	let shown = 0;
-	copy.body
-		?.pipeTo(
-			new WritableStream({
-				write(chunk: Uint8Array) {
-					bytesLoaded += chunk.byteLength;
-					// About a hundred updates, not one per chunk: each one re-renders the status line.
-					if (bytesLoaded - shown >= (bytesTotal || 1e8) / 100 || bytesLoaded === bytesTotal) {
-						shown = bytesLoaded;
-						onProgress({ bytesLoaded, bytesTotal });
-					}
-				}
-			})
-		)
-		.catch(() => {});
-	try {
-		return await WebAssembly.compileStreaming(res);
-	} catch (e) {
-		// A host that serves .wasm without `application/wasm` breaks streaming compilation only.
-		if (!(e instanceof TypeError)) throw e;
-		return WebAssembly.compile(await (await fetch(url, { credentials: 'same-origin' })).arrayBuffer());
-	}
 }
 
 /** Milliseconds since navigation start at which each start-up step ended (for bench/). */
@@ -91,10 +55,10 @@ export async function createBrowserEngine(
 	);
 	failed.catch(() => {});
 	if (eh) {
-		// The worker loads DuckDB's 0.8 MB of JS while the page compiles the wasm.
+		// The worker loads DuckDB's 0.8 MB of JS while another compiles the wasm (wasm-compile.ts).
 		const script: EngineScript = { type: ENGINE_SCRIPT, url: new URL(bundle.mainWorker!, location.href).href };
 		worker.postMessage(script);
-		const module = await Promise.race([failed, compileEngine(wasmUrl, onProgress)]);
+		const module = await Promise.race([failed, compileEngineInWorker(wasmUrl, onProgress)]);
 		mark('compile');
 		const handoff: CompiledEngine = { type: COMPILED_ENGINE, url: wasmUrl, module };
 		worker.postMessage(handoff);

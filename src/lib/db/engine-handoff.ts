@@ -7,7 +7,7 @@ export interface EngineScript {
 	url: string;
 }
 
-/** Then: the engine, compiled on the page. */
+/** Then: the engine, compiled by the page's compile worker (wasm-compile.ts). */
 export const COMPILED_ENGINE = 'ib-compiled-engine';
 export interface CompiledEngine {
 	type: typeof COMPILED_ENGINE;
