@@ -48,15 +48,30 @@ function cspSafeArrow(): Plugin {
 	};
 }
 
+/**
+ * @stdlib's series and continued fractions (the distributions behind the
+ * tests' p-values) check for generator support with `eval` when loaded: the
+ * policy refuses it, reporting a violation. The build answers without eval
+ * (src/lib/csp/has-generator-support.cjs).
+ */
+function cspSafeStdlib(): Plugin {
+	const replacement = fileURLToPath(new URL('./src/lib/csp/has-generator-support.cjs', import.meta.url));
+	return {
+		name: 'ib-csp-safe-stdlib',
+		enforce: 'pre',
+		resolveId: (source) => (source === '@stdlib/assert-has-generator-support' ? replacement : null)
+	};
+}
+
 export default defineConfig({
-	plugins: [...(PUBLISHED ? [publishedSite()] : []), cspSafeArrow(), sveltekit(kit)],
+	plugins: [...(PUBLISHED ? [publishedSite()] : []), cspSafeArrow(), cspSafeStdlib(), sveltekit(kit)],
 	// DuckDB-WASM and parquet-wasm ship their own workers and wasm; pre-bundling breaks their ?url imports.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
 	// The pilot's Parquet files stay files, never data: URLs: the Content-Security-Policy's connect-src is 'self' (kit.config.js).
 	build: { target: 'es2022', chunkSizeWarningLimit: 2000, assetsInlineLimit: (file) => (file.endsWith('.parquet') ? false : undefined) },
 	// Workers are bundled apart: the published site's swaps (no parquet-wasm in the check worker)
 	// and the eval-free Arrow check apply to them too.
-	worker: { format: 'es', plugins: () => [...(PUBLISHED ? [publishedSite()] : []), cspSafeArrow()] },
+	worker: { format: 'es', plugins: () => [...(PUBLISHED ? [publishedSite()] : []), cspSafeArrow(), cspSafeStdlib()] },
 	test: {
 		projects: [
 			{

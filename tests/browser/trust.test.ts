@@ -13,7 +13,7 @@
  * - after DuckDB is locked, a second `?data=` database file still attaches.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { cp, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -32,6 +32,8 @@ const unsigned = `test-trust-unsigned-${stamp}`;
 const packed = `test-trust-packed-${stamp}`;
 const tampered = `test-trust-tampered-${stamp}`;
 const swapped = `test-trust-swapped-${stamp}`;
+/** The swapped file's modification time (s): restored exactly after the change, so its validators stay the same. */
+const SWAPPED_TIME = 1_780_000_000;
 let foreignDir: string;
 let foreign: StaticServer;
 
@@ -60,6 +62,7 @@ beforeAll(async () => {
 	// The packed pilot with one byte of its database file changed; the manifest still claims the original sha256.
 	await cp(join(BUILD_DIR, packed), join(BUILD_DIR, tampered), { recursive: true });
 	await cp(join(BUILD_DIR, packed), join(BUILD_DIR, swapped), { recursive: true });
+	await utimes(join(BUILD_DIR, swapped, 'dataset.duckdb'), SWAPPED_TIME, SWAPPED_TIME);
 	const file = join(BUILD_DIR, tampered, 'dataset.duckdb');
 	const bytes = await readFile(file);
 	bytes[bytes.length - 100] ^= 0x01;
@@ -298,11 +301,10 @@ describe('data from sources you can trust (built site)', () => {
 		// The same URL, ETag and Last-Modified (size and time kept), one byte altered: the
 		// reload recalls the response as verified and keys the saved figures before hashing.
 		const file = join(BUILD_DIR, swapped, 'dataset.duckdb');
-		const st = await stat(file);
 		const bytes = await readFile(file);
 		bytes[bytes.length - 100] ^= 0x01;
 		await writeFile(file, bytes);
-		await utimes(file, st.atime, st.mtime);
+		await utimes(file, SWAPPED_TIME, SWAPPED_TIME); // whole seconds, as set before the first load
 		await page.reload();
 		const error = page.getByTestId('load-error');
 		await error.waitFor({ timeout: 90_000 });

@@ -19,9 +19,56 @@ export class IntegrityError extends Error {
 
 /** Lower-case hex SHA-256 of bytes or a Blob (a Blob is read once; its buffer is dropped afterwards). */
 export async function sha256Hex(data: Uint8Array | Blob): Promise<string> {
+	if (data instanceof Blob && typeof Worker !== 'undefined') {
+		const hex = await sha256InWorker(data);
+		if (hex !== null) return hex;
+	}
 	const bytes = data instanceof Blob ? await data.arrayBuffer() : data;
 	const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
 	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+let hasher: Worker | null = null;
+let nextId = 0;
+const waiting = new Map<number, { resolve: (hex: string | null) => void; reject: (e: Error) => void }>();
+
+/**
+ * A Blob's hash in a worker (sha256.worker.ts), or null when the worker cannot
+ * run (then the page hashes it). A database file is tens of MB: reading and
+ * digesting it on the page made 100–350 ms tasks during a 5-year load
+ * (`bench/profile-views.ts --cold`); its hash is not what the first figures
+ * wait for (recall.ts), so the worker's extra hop costs nothing shown.
+ */
+function sha256InWorker(data: Blob): Promise<string | null> {
+	try {
+		hasher ??= startHasher();
+	} catch {
+		return Promise.resolve(null);
+	}
+	const id = nextId++;
+	return new Promise((resolve, reject) => {
+		waiting.set(id, { resolve, reject });
+		hasher!.postMessage({ id, data });
+	});
+}
+
+function startHasher(): Worker {
+	const w = new Worker(new URL('./sha256.worker.ts', import.meta.url), { type: 'module' });
+	w.onmessage = (e: MessageEvent<{ id: number; hex?: string; error?: string }>) => {
+		const job = waiting.get(e.data.id);
+		waiting.delete(e.data.id);
+		if (e.data.hex !== undefined) job?.resolve(e.data.hex);
+		else job?.reject(new Error(`sha256: ${e.data.error}`));
+	};
+	// A worker that cannot start (a policy, a missing file): every waiting hash falls back to the page.
+	w.onerror = (e) => {
+		e.preventDefault();
+		hasher = null;
+		w.terminate();
+		for (const job of waiting.values()) job.resolve(null);
+		waiting.clear();
+	};
+	return w;
 }
 
 /**
