@@ -83,20 +83,40 @@ export async function createBrowserEngine(
 		(stmt) => stmt.close()
 	);
 
+	// Queries in flight, and who waits for none (whenIdle).
+	let running = 0;
+	let idle: (() => void)[] = [];
+	const settled = () => {
+		if (--running > 0) return;
+		const waiting = idle;
+		idle = [];
+		for (const f of waiting) f();
+	};
+
 	return {
 		async queryTable(sql: string, params: readonly SqlParam[] = []): Promise<Table> {
 			const at = performance.now();
+			running++;
 			try {
 				if (params.length === 0) return await conn.query(sql);
 				return await prepared.run(sql, (stmt) => stmt.query(...params));
 			} finally {
 				logQuery(sql, at);
+				settled();
 			}
 		},
 		async exec(sql: string) {
 			const at = performance.now();
-			await conn.query(sql);
-			logQuery(sql, at);
+			running++;
+			try {
+				await conn.query(sql);
+			} finally {
+				logQuery(sql, at);
+				settled();
+			}
+		},
+		whenIdle() {
+			return running === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve));
 		},
 		async insertArrowIPC(table, ipc, options = {}) {
 			await conn.insertArrowFromIPCStream(ipc, { name: table, schema: options.schema, create: options.create ?? true });

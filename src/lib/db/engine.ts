@@ -27,6 +27,11 @@ export interface Engine {
 	 * queries need them (browser only: nothing is copied into the engine's heap up front).
 	 */
 	registerFileBlob?(name: string, blob: Blob): Promise<void>;
+	/**
+	 * Resolves once no query is running (browser only): for work a page does
+	 * not wait for, so that it does not share DuckDB's one thread with what it does.
+	 */
+	whenIdle?(): Promise<void>;
 	close(): Promise<void>;
 }
 
