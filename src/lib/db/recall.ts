@@ -12,6 +12,8 @@
  * withdrawn (open.ts, overview/Panel.svelte). What can show for that moment is
  * this browser's saved result of the earlier, verified file at the same URL.
  */
+import { readLocalJson, removeLocalJson, writeLocalJson } from './persist/local-json.ts';
+
 const KEY = 'ib-outcomes.verified-files';
 /** Files remembered; the oldest are dropped (a few datasets × a few files). */
 const MAX_FILES = 24;
@@ -34,43 +36,26 @@ export function validatorOf(headers: Headers): string | null {
 	return [etag ?? '', modified ?? '', headers.get('content-length') ?? ''].join('|');
 }
 
-function read(): Record<string, Remembered> {
-	try {
-		const raw = typeof localStorage === 'undefined' ? null : localStorage.getItem(KEY);
-		const parsed: unknown = raw ? JSON.parse(raw) : {};
-		return parsed && typeof parsed === 'object' ? (parsed as Record<string, Remembered>) : {};
-	} catch {
-		return {};
-	}
-}
-
 /** After a file's bytes matched its manifest's sha256: remember the response's validators with that hash. */
 export function rememberVerified(url: string, validator: string | null, sha256: string): void {
 	if (validator === null) return;
-	try {
-		const all = read();
-		all[url] = { validator, sha256, at: Date.now() };
-		const kept = Object.entries(all)
-			.sort((a, b) => b[1].at - a[1].at)
-			.slice(0, MAX_FILES);
-		localStorage.setItem(KEY, JSON.stringify(Object.fromEntries(kept)));
-	} catch {
-		// No localStorage (private modes): reloads key the saved figures after hashing, as before.
-	}
+	const all = readLocalJson<Remembered>(KEY);
+	all[url] = { validator, sha256, at: Date.now() };
+	const kept = Object.entries(all)
+		.sort((a, b) => b[1].at - a[1].at)
+		.slice(0, MAX_FILES);
+	// Refused (private modes, no storage): reloads key the saved figures after hashing, as before.
+	writeLocalJson(KEY, Object.fromEntries(kept));
 }
 
 /** True when `url` answered with these validators before, its bytes then hashed to `claimed`. */
 export function recallVerified(url: string, validator: string | null, claimed: string | undefined): boolean {
 	if (validator === null || claimed === undefined) return false;
-	const r = read()[url];
+	const r = readLocalJson<Remembered>(KEY)[url];
 	return r !== undefined && r.validator === validator && r.sha256 === claimed.trim().toLowerCase();
 }
 
 /** Forget every remembered file (e.g. when this browser's data are cleared). */
 export function forgetVerified(): void {
-	try {
-		localStorage.removeItem(KEY);
-	} catch {
-		/* nothing remembered */
-	}
+	removeLocalJson(KEY);
 }

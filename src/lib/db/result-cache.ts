@@ -15,6 +15,7 @@
  * while localStorage answers at once.
  */
 import { fullyVerified, type VerifiedContent } from './verify.ts';
+import { readLocalJson, removeLocalJson, writeLocalJson } from './persist/local-json.ts';
 
 const KEY = 'ib-outcomes.results';
 /** Where the results were kept before: deleted with them (clearResults). */
@@ -58,44 +59,23 @@ interface Entry<T> {
 	savedAt: number;
 }
 
-function entries(): Record<string, Entry<unknown>> {
-	try {
-		const raw = typeof localStorage === 'undefined' ? null : localStorage.getItem(KEY);
-		const parsed: unknown = raw ? JSON.parse(raw) : {};
-		return parsed && typeof parsed === 'object' ? (parsed as Record<string, Entry<unknown>>) : {};
-	} catch {
-		return {};
-	}
-}
-
 /** The cached value under `key`, or undefined. Never throws. */
 export async function readResult<T>(key: string): Promise<T | undefined> {
-	return entries()[key]?.value as T | undefined;
+	return readLocalJson<Entry<unknown>>(KEY)[key]?.value as T | undefined;
 }
 
 /** Store `value` under `key` (JSON), dropping the oldest entries beyond the limit. Never throws. */
 export async function writeResult<T>(key: string, value: T): Promise<void> {
-	const all = entries();
+	const all = readLocalJson<Entry<unknown>>(KEY);
 	all[key] = { value, savedAt: Date.now() } satisfies Entry<T>;
-	let kept = Object.entries(all).sort((a, b) => b[1].savedAt - a[1].savedAt).slice(0, MAX_ENTRIES);
-	// A full storage drops the oldest half and tries once more; the cache is an optimisation, never a requirement.
-	for (let attempt = 0; attempt < 2; attempt++) {
-		try {
-			localStorage.setItem(KEY, JSON.stringify(Object.fromEntries(kept)));
-			return;
-		} catch {
-			kept = kept.slice(0, Math.ceil(kept.length / 2));
-		}
-	}
+	const kept = Object.entries(all).sort((a, b) => b[1].savedAt - a[1].savedAt).slice(0, MAX_ENTRIES);
+	// A full storage keeps the newest half instead; the cache is an optimisation, never a requirement.
+	if (!writeLocalJson(KEY, Object.fromEntries(kept))) writeLocalJson(KEY, Object.fromEntries(kept.slice(0, Math.ceil(kept.length / 2))));
 }
 
 /** Forget every cached result (e.g. after live data were cleared), and those an earlier version kept in IndexedDB. Never throws. */
 export async function clearResults(): Promise<void> {
-	try {
-		localStorage.removeItem(KEY);
-	} catch {
-		/* nothing kept */
-	}
+	removeLocalJson(KEY);
 	try {
 		if (typeof indexedDB !== 'undefined') indexedDB.deleteDatabase(LEGACY_DB);
 	} catch {

@@ -23,7 +23,11 @@ export async function sha256Hex(data: Uint8Array | Blob): Promise<string> {
 		const hex = await sha256InWorker(data);
 		if (hex !== null) return hex;
 	}
-	const bytes = data instanceof Blob ? await data.arrayBuffer() : data;
+	return digestHex(data instanceof Blob ? await data.arrayBuffer() : data);
+}
+
+/** WebCrypto SHA-256 of bytes as lower-case hex (on the page, or in sha256.worker.ts). */
+export async function digestHex(bytes: Uint8Array | ArrayBuffer): Promise<string> {
 	const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
 	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
